@@ -1,0 +1,4 @@
+/**
+ * fjord-elements: Lit custom elements for editorial sites. Importing this module registers every widget.
+ */
+export { FjordPhoto, splitCredit } from './photo/photo.js';

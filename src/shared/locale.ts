@@ -1,0 +1,89 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** The interface languages: Norwegian Bokmål, Nynorsk and English. */
+export type Locale = 'nb' | 'nn' | 'en';
+
+/** Maps a BCP 47 tag to an interface language: `nn*` → nn, `nb*`/`no*` → nb, anything else → en. */
+export function toLocale(tag: string | null | undefined): Locale {
+  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  if (primary === 'nn') return 'nn';
+  if (primary === 'nb' || primary === 'no') return 'nb';
+  return 'en';
+}
+
+/** The nearest `lang` attribute: the element's, an ancestor's (across shadow roots), or `<html>`'s. */
+export function langOf(el: Element): string {
+  let node: Element | null = el;
+  while (node) {
+    const owner: Element | null = node.closest('[lang]');
+    if (owner) return owner.getAttribute('lang') ?? '';
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return '';
+}
+
+type Host = ReactiveControllerHost & HTMLElement;
+const hosts = new Set<LocaleController>();
+let observer: MutationObserver | undefined;
+
+/**
+ * Keeps a widget's interface language in step with the nearest `lang`.
+ * One MutationObserver for the whole page serves every widget.
+ */
+export class LocaleController implements ReactiveController {
+  #host: Host;
+  #lang?: string;
+
+  constructor(host: Host) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  /** The resolved BCP 47 tag, as written on the page (`nb`, `nn-NO`, `en-GB`, …); `en` when none. */
+  get lang(): string {
+    return (this.#lang ??= langOf(this.#host) || 'en');
+  }
+
+  /** The interface language. */
+  get locale(): Locale {
+    return toLocale(this.lang);
+  }
+
+  /** The tag for `Intl`: the interface language, keeping an English page's region (`en-GB`). */
+  get intl(): string {
+    return this.locale === 'en' && /^en-[a-z]{2}$/i.test(this.lang) ? this.lang : this.locale;
+  }
+
+  hostConnected(): void {
+    this.#lang = undefined;
+    hosts.add(this);
+    if (!observer) {
+      observer = new MutationObserver(() => {
+        for (const c of hosts) c.#recheck();
+      });
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    }
+  }
+
+  hostDisconnected(): void {
+    hosts.delete(this);
+    if (!hosts.size) {
+      observer?.disconnect();
+      observer = undefined;
+    }
+  }
+
+  #recheck(): void {
+    const next = langOf(this.#host) || 'en';
+    if (next !== this.#lang) {
+      this.#lang = next;
+      this.#host.requestUpdate();
+    }
+  }
+}
+
+/** Picks a widget's strings for a language. */
+export function strings<T>(table: Record<Locale, T>, locale: Locale): T {
+  return table[locale];
+}

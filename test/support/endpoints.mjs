@@ -1,0 +1,24 @@
+/**
+ * Real HTTP endpoints for the browser tests, served by the test runner's own dev server.
+ * `/test-api/image.svg?w=1600&h=1067&delay=300` answers an SVG of that size after `delay` ms;
+ * `/test-api/missing.jpg` answers 404.
+ */
+export async function testEndpoints(ctx, next) {
+  const url = new URL(ctx.url, 'http://localhost');
+  if (url.pathname === '/test-api/image.svg') {
+    const w = Number(url.searchParams.get('w') ?? 1600);
+    const h = Number(url.searchParams.get('h') ?? 1067);
+    const delay = Math.min(Number(url.searchParams.get('delay') ?? 0), 5000);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+    ctx.type = 'image/svg+xml';
+    ctx.set('cache-control', 'no-store');
+    ctx.body = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><rect width="${w}" height="${h}" fill="#7a8fa3"/><circle cx="${w / 2}" cy="${h / 2}" r="${h / 4}" fill="#e8c872"/></svg>`;
+    return;
+  }
+  if (url.pathname === '/test-api/missing.jpg') {
+    ctx.status = 404;
+    ctx.body = 'not found';
+    return;
+  }
+  return next();
+}

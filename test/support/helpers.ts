@@ -1,0 +1,43 @@
+/** Collects console.warn calls while a test runs; `restore()` puts the real console back. */
+export function watchWarnings() {
+  const messages: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    messages.push(args.filter((a) => typeof a === 'string').join(' '));
+  };
+  return {
+    messages,
+    restore() {
+      console.warn = original;
+    },
+  };
+}
+
+/** The text a reader sees in a shadow root part, whitespace folded. */
+export function partText(el: Element, part: string): string {
+  const node = el.shadowRoot?.querySelector(`[part~="${part}"]`) as HTMLElement | null;
+  return (node ? visibleText(node) : '').replace(/\s+/g, ' ').trim();
+}
+
+/** Text content including what is slotted into the node, as it is rendered (hidden parts left out). */
+export function visibleText(node: Node): string {
+  if (node instanceof HTMLSlotElement) {
+    const assigned = node.assignedNodes({ flatten: true });
+    return (assigned.length ? assigned : [...node.childNodes]).map(visibleText).join('');
+  }
+  if (node instanceof HTMLElement && (node.hidden || getComputedStyle(node).display === 'none')) return '';
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  const children = node instanceof Element && node.shadowRoot ? node.shadowRoot.childNodes : node.childNodes;
+  return [...children].map(visibleText).join('');
+}
+
+export const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+
+/** Resolves once `predicate` holds, polling each frame; rejects after `ms`. */
+export async function until(predicate: () => boolean, ms = 3000, what = 'condition'): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+    await nextFrame();
+  }
+}
