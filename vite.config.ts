@@ -16,12 +16,17 @@ function litLiterals(): Plugin {
   };
 }
 
-/** Emits fjord-elements.css (the pre-upgrade rules) beside the drop-in file. */
+const LICENSE = '/*! fjord-elements (MIT) bundles Lit: Copyright Google LLC, BSD-3-Clause, https://lit.dev */';
+
+/** Emits fjord-elements.css (the pre-upgrade rules) beside the drop-in file, and puts Lit's licence notice once at its top. */
 function upgradeStylesheet(): Plugin {
   return {
     name: 'fjord:upgrade-stylesheet',
     apply: 'build',
-    generateBundle() {
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk') chunk.code = `${LICENSE}\n${chunk.code}`;
+      }
       const source = minifyCss(readFileSync(new URL('./src/fjord-elements.css', import.meta.url), 'utf8'));
       this.emitFile({ type: 'asset', fileName: 'fjord-elements.css', source: source + '\n' });
     },
@@ -42,7 +47,6 @@ export default defineConfig({
       output: {
         minify: true,
         comments: false,
-        banner: '/*! fjord-elements | MIT | bundles Lit (c) Google LLC, BSD-3-Clause, https://lit.dev */',
       },
     },
     lib: {

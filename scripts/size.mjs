@@ -1,0 +1,57 @@
+/**
+ * `npm run size`: bytes of the drop-in file, minified and gzipped, and each widget's own share
+ * (the drop-in file built without that widget, subtracted from the whole; shared helpers count once, in the
+ * baseline of whichever widgets remain). Fails over the budget.
+ */
+import { readFileSync, mkdtempSync, writeFileSync, rmSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const BUDGET = 16 * 1024;
+const TARGET = 12 * 1024;
+const root = resolve(import.meta.dirname, '..');
+const dropIn = join(root, 'dist/cdn/fjord-elements.js');
+if (!existsSync(dropIn)) {
+  console.error('dist/cdn/fjord-elements.js is missing: run `npm run build` first.');
+  process.exit(1);
+}
+const gz = (code) => gzipSync(code, { level: 9 }).length;
+const kB = (n) => `${(n / 1024).toFixed(2)} kB`;
+
+/** Builds the drop-in file from the given import lines and returns its minified code. */
+async function bundle(imports) {
+  const dir = mkdtempSync(join(tmpdir(), 'fjord-size-'));
+  const entry = join(dir, 'entry.ts');
+  writeFileSync(entry, imports.map((path) => `export * from ${JSON.stringify(join(root, "src", path))};`).join('\n') + '\n');
+  try {
+    await build({
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'silent',
+      build: { outDir: join(dir, 'out'), lib: { entry, formats: ['es'], fileName: () => 'out.js' }, write: true },
+    });
+    return readFileSync(join(dir, 'out', 'out.js'), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const widgets = readdirSync(join(root, 'src'), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'shared' && existsSync(join(root, 'src', d.name, `${d.name}.ts`)))
+  .map((d) => `${d.name}/${d.name}.ts`);
+
+const whole = readFileSync(dropIn, 'utf8');
+const rows = [['dist/cdn/fjord-elements.js', whole.length, gz(whole)]];
+const litOnly = await bundle(['shared/lit-baseline.ts']);
+rows.push(['  Lit with decorators (no widget)', litOnly.length, gz(litOnly)]);
+for (const widget of widgets) {
+  const without = await bundle([...widgets.filter((w) => w !== widget), 'shared/lit-baseline.ts']);
+  rows.push([`  share of ${widget.split('/')[0]}`, whole.length - without.length, gz(whole) - gz(without)]);
+}
+
+console.log('file'.padEnd(40), 'minified'.padStart(10), 'gzip'.padStart(10));
+for (const [name, min, zipped] of rows) console.log(name.padEnd(40), kB(min).padStart(10), kB(zipped).padStart(10));
+const total = gz(whole);
+console.log(`\nbudget ${kB(BUDGET)} gzip (target ${kB(TARGET)}): ${kB(total)} — ${total <= TARGET ? 'within target' : total <= BUDGET ? 'within budget, over target' : 'OVER BUDGET'}`);
+if (total > BUDGET) process.exit(1);

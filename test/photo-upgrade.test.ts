@@ -1,0 +1,50 @@
+// Layout stability of <fjord-photo> with fjord-elements.css linked: this file loads the widget's
+// script only after the markup has been laid out, as a slow network would.
+import { expect } from '@open-wc/testing';
+import { until } from './support/helpers.js';
+import { layoutShiftDuring, linkUpgradeStylesheet } from './support/layout-shift.js';
+
+const CAPTION = 'Monica Paulsen (t.v.) og Tone Jakobsen (t.h.) i ACT sammen med Ellen Myrvold i Alcoa Mosjøen, som er styreleder i ACT.';
+
+describe('fjord-photo upgrade and image load', () => {
+  it('moves nothing when the script upgrades the photos and when their images arrive', async () => {
+    document.documentElement.lang = 'nb';
+    await linkUpgradeStylesheet();
+    const page = document.createElement('main');
+    page.style.width = '640px';
+    page.innerHTML = `
+      <p>Ingress før bildet.</p>
+      <fjord-photo credit="Kent Erik Sjursen">
+        <img src="/test-api/image.svg?w=1600&h=1067&delay=700" alt="Tre kvinner foran en industrihall" width="1600" height="1067">
+        ${CAPTION}
+      </fjord-photo>
+      <p>Brødtekst mellom bildene.</p>
+      <fjord-photo>
+        <img src="/test-api/image.svg?w=1200&h=800&delay=700&n=2" alt="Smelteverket i Mo i Rana" width="1200" height="800">
+        Smelteverket i Mo i Rana. FOTO: Kent Erik Sjursen
+      </fjord-photo>
+      <p>Brødtekst etter bildene.</p>
+      <fjord-photo src="/test-api/image.svg?w=1600&h=900&delay=700&n=3" alt="Havbruksanlegg" width="1600" height="900"
+        caption="Havbruk er en del av klyngen." credit="Kent Erik Sjursen"></fjord-photo>
+      <p>Siste avsnitt.</p>`;
+    document.body.append(page);
+    await new Promise((r) => requestAnimationFrame(r));
+
+    const shift = await layoutShiftDuring(async () => {
+      await import('../src/photo/photo.js');
+      const photos = [...page.querySelectorAll('fjord-photo')];
+      await Promise.all(photos.map((p) => (p as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
+      await until(
+        () => photos.every((p) => {
+          const img = (p.querySelector('img') ?? p.shadowRoot!.querySelector('img'))!;
+          return img.complete && img.naturalWidth > 0;
+        }),
+        5000,
+        'images to load',
+      );
+    });
+    expect(customElements.get('fjord-photo')).to.not.equal(undefined);
+    expect(shift).to.be.below(0.01);
+    page.remove();
+  });
+});
