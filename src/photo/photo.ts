@@ -242,6 +242,10 @@ export class FjordPhoto extends LitElement {
     }
     const own = this.#slottedImage();
     if (!own) return;
+    // Shadow styles cannot reach an <img> inside a slotted <picture>; size it through CSSOM (CSP-safe).
+    if (own.parentElement?.localName === 'picture' && (!own.style.width || this.#ownAttributes.has(own))) {
+      Object.assign(own.style, { display: 'block', width: '100%', height: this.ratio ? '100%' : 'auto', objectFit: 'cover' });
+    }
     let ours = this.#ownAttributes.get(own);
     if (!ours) this.#ownAttributes.set(own, (ours = new Set()));
     const hints: [string, string | null][] = [
