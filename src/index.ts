@@ -2,3 +2,4 @@
  * fjord-elements: Lit custom elements for editorial sites. Importing this module registers every widget.
  */
 export { FjordPhoto, splitCredit } from './photo/photo.js';
+export { FjordClusterBadge, type ClusterLevel } from './cluster-badge/cluster-badge.js';
