@@ -1,7 +1,9 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { defaultReporter } from '@web/test-runner';
-import { chromiumArgs, findChromium } from './scripts/find-browser.mjs';
+import { chromiumArgs, findChromium, findFirefox, findWebKit } from './scripts/find-browser.mjs';
 import { testEndpoints } from './test/support/endpoints.mjs';
 
 /** Prints the plain closing line CI reads: "N passed, N failed". */
@@ -30,6 +32,36 @@ function countingReporter() {
   };
 }
 
+/** The engines to run, from FJORD_BROWSERS (scripts/test.mjs sets it and starts WebKitWebDriver). */
+function browsers() {
+  const wanted = (process.env.FJORD_BROWSERS ?? 'chromium').split(',');
+  const list = [];
+  if (wanted.includes('chromium')) {
+    list.push(chromeLauncher({ launchOptions: { executablePath: findChromium(), args: chromiumArgs } }));
+  }
+  if (wanted.includes('firefox')) {
+    list.push(puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: findFirefox(), headless: true } }));
+  }
+  if (wanted.includes('webkit')) {
+    const port = Number(process.env.FJORD_WEBKIT_DRIVER_PORT);
+    if (!port) throw new Error('WebKit runs through `npm test`, which starts WebKitWebDriver under xvfb-run.');
+    list.push(
+      webdriverLauncher({
+        automationProtocol: 'webdriver',
+        hostname: '127.0.0.1',
+        port,
+        logLevel: 'error',
+        capabilities: {
+          browserName: 'MiniBrowser',
+          'wdio:enforceWebDriverClassic': true,
+          'webkitgtk:browserOptions': { binary: findWebKit().miniBrowser, args: ['--automation'] },
+        },
+      }),
+    );
+  }
+  return list;
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -37,6 +69,6 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   middleware: [testEndpoints],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: findChromium(), args: chromiumArgs } })],
+  browsers: browsers(),
   reporters: [defaultReporter(), countingReporter()],
 };

@@ -1,29 +1,79 @@
 /**
- * `npm test`: the browser tests in headless Chromium. Finds Chromium on the system; when there is none
- * and this is root on Debian/Ubuntu, installs Debian's `chromium` package and says so; otherwise stops
- * with the command that installs one. Arguments are passed on to web-test-runner
- * (e.g. `npm test -- --files test/photo.test.ts`).
+ * `npm test`: the browser tests in Chromium, Firefox ESR and WebKit (WebKitGTK), then the reference
+ * endpoint's Node tests. `FJORD_BROWSERS=chromium npm test` (or a comma list) runs chosen engines only;
+ * other arguments go to web-test-runner (e.g. `npm test -- --files test/photo.test.ts`).
+ *
+ * Browsers come from the system. When one is missing and this is root with apt-get, the Debian package is
+ * installed and that is said; otherwise the run stops with the command that installs it.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { findChromium } from './find-browser.mjs';
+import { createServer } from 'node:net';
+import { debianPackages, engines, findWebKit } from './find-browser.mjs';
 
-if (!findChromium()) {
-  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-  if (!canInstall) {
-    console.error('No Chromium or Chrome found. Install one, e.g.\n  sudo apt-get install -y chromium\nor set CHROME_PATH to a Chrome/Chromium binary.');
-    process.exit(1);
-  }
-  console.log('No Chromium found: installing Debian\'s "chromium" package with apt-get …');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const run = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
-  if (!(run(['update', '-qq']) && run(['install', '-y', '-qq', 'chromium'])) || !findChromium()) {
-    console.error('Installing chromium failed. Install it by hand: apt-get install -y chromium');
+const wanted = (process.env.FJORD_BROWSERS ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim()).filter(Boolean);
+for (const name of wanted) {
+  if (!(name in engines)) {
+    console.error(`Unknown engine "${name}" in FJORD_BROWSERS; use chromium, firefox and/or webkit.`);
     process.exit(1);
   }
 }
 
-const result = spawnSync(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+const missing = wanted.filter((name) => !engines[name]());
+if (missing.length) {
+  const packages = missing.flatMap((name) => debianPackages[name]);
+  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (!canInstall) {
+    console.error(`Missing browser engine(s): ${missing.join(', ')}. Install them, e.g.\n  sudo apt-get install -y ${packages.join(' ')}\nor run some engines only: FJORD_BROWSERS=chromium npm test`);
+    process.exit(1);
+  }
+  console.log(`Installing Debian packages for ${missing.join(', ')}: ${packages.join(' ')} …`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const run = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
+  if (!(run(['update', '-qq']) && run(['install', '-y', '-qq', ...packages])) || missing.some((name) => !engines[name]())) {
+    console.error(`Installing failed. Install by hand: apt-get install -y ${packages.join(' ')}`);
+    process.exit(1);
+  }
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+/** WebKitWebDriver needs a display: run it under xvfb-run for the length of the test run. */
+async function startWebKitDriver() {
+  const { driver, xvfbRun } = findWebKit();
+  const port = await freePort();
+  const child = spawn(xvfbRun, ['-a', driver, `--port=${port}`, '--host=127.0.0.1'], { stdio: 'ignore', detached: true });
+  for (let i = 0; i < 100; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/status`).then((r) => r.ok, () => false);
+    if (up) return { port, stop: () => process.kill(-child.pid, 'SIGTERM') };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  process.kill(-child.pid, 'SIGTERM');
+  throw new Error('WebKitWebDriver did not start');
+}
+
+const env = { ...process.env, FJORD_BROWSERS: wanted.join(',') };
+let webkit;
+if (wanted.includes('webkit')) {
+  webkit = await startWebKitDriver();
+  env.FJORD_WEBKIT_DRIVER_PORT = String(webkit.port);
+}
+let status;
+try {
+  const result = spawnSync(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env,
+  });
+  status = result.status ?? 1;
+} finally {
+  webkit?.stop();
+}
+process.exit(status);

@@ -10,6 +10,7 @@ describe('fjord-photo upgrade and image load', () => {
   it('moves nothing when the script upgrades the photos and when their images arrive', async () => {
     document.documentElement.lang = 'nb';
     await linkUpgradeStylesheet();
+    const typedAttr = CSS.supports('aspect-ratio', 'attr(width type(<number>), 3) / 2');
     const page = document.createElement('main');
     page.style.width = '640px';
     page.innerHTML = `
@@ -24,13 +25,22 @@ describe('fjord-photo upgrade and image load', () => {
         Smelteverket i Mo i Rana. FOTO: Kent Erik Sjursen
       </fjord-photo>
       <p>Brødtekst etter bildene.</p>
-      <fjord-photo src="/test-api/image.svg?w=1600&h=900&delay=700&n=3" alt="Havbruksanlegg" width="1600" height="900"
+      <fjord-photo src="/test-api/image.svg?w=1600&h=900&delay=700&n=3" alt="Havbruksanlegg" ratio="16:9"
         caption="Havbruk er en del av klyngen." credit="Kent Erik Sjursen"></fjord-photo>
+      <p>Neste avsnitt.</p>
+      ${
+        // The box from width/height alone needs typed attr() in CSS (Chromium today); elsewhere `ratio` does it.
+        typedAttr
+          ? `<fjord-photo src="/test-api/image.svg?w=1600&h=900&delay=700&n=4" alt="Smelteverk" width="1600" height="900"
+              caption="Smelteverket." credit="Kent Erik Sjursen"></fjord-photo>`
+          : ''
+      }
       <p>Siste avsnitt.</p>`;
     document.body.append(page);
     await new Promise((r) => requestAnimationFrame(r));
 
-    const shift = await layoutShiftDuring(async () => {
+    const tracked = [...page.children];
+    const shift = await layoutShiftDuring(tracked, async () => {
       await import('../src/photo/photo.js');
       const photos = [...page.querySelectorAll('fjord-photo')];
       await Promise.all(photos.map((p) => (p as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
@@ -44,7 +54,8 @@ describe('fjord-photo upgrade and image load', () => {
       );
     });
     expect(customElements.get('fjord-photo')).to.not.equal(undefined);
-    expect(shift).to.be.below(0.01);
+    if (shift.score !== undefined) expect(shift.score).to.be.below(0.01);
+    expect(shift.moved, 'px any photo or paragraph moved').to.be.at.most(1);
     page.remove();
   });
 });
