@@ -1,0 +1,215 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { LocaleController, type Locale } from '../shared/locale.js';
+import { formatDate, parseDate } from '../shared/format.js';
+import { warn } from '../shared/warn.js';
+import { styles } from './fact-box.styles.js';
+
+const STRINGS: Record<Locale, [more: string, less: string, source: string, updated: string]> = {
+  nb: ['Vis mer', 'Vis mindre', 'Kilde', 'Oppdatert'],
+  nn: ['Vis meir', 'Vis mindre', 'Kjelde', 'Oppdatert'],
+  en: ['Show more', 'Show less', 'Source', 'Updated'],
+};
+
+/** The detail of `fjord-fact-box-toggle`. */
+export interface FjordFactBoxToggleDetail {
+  /** Whether the box is now open (unfolded). */
+  open: boolean;
+}
+
+/* One ResizeObserver for every fact box on the page: it watches each box's content and its fold ruler. */
+const measures = new WeakMap<Element, () => void>();
+let sizes: ResizeObserver | undefined;
+
+/**
+ * An editorial fact box: a complementary landmark named by its heading, that folds when its content is long.
+ * @summary Fact box ("Fakta om …") beside or inside a story.
+ * @slot - The facts: a list, paragraphs or a `<dl>` (laid out as rows of term and value).
+ * @slot heading - Overrides the `heading` attribute. A heading element (`<h2>`–`<h6>`) as first child goes here by itself.
+ * @csspart box - The `<aside>` landmark.
+ * @csspart heading - The heading.
+ * @csspart body - The content area that folds.
+ * @csspart toggle - The "Vis mer" / "Vis mindre" button.
+ * @csspart footer - The line with source and date.
+ * @csspart source - "Kilde: …".
+ * @csspart updated - "Oppdatert …".
+ * @cssprop [--fjord-fact-box-accent=var(--fjord-accent)] - Rule and button colour when no `tone` is set.
+ * @cssprop [--fjord-fact-box-background=var(--fjord-surface)] - Box background.
+ * @cssprop [--fjord-fact-box-collapsed-height=12lh] - Fold height when the `collapsed-height` attribute is not set.
+ * @fires fjord-fact-box-toggle - When the reader opens or folds the box (not when the page sets `open`). detail: { open }
+ */
+export class FjordFactBox extends LitElement {
+  static override styles = styles;
+
+  /** The heading text ("Fakta om …"); a heading child overrides it. */
+  @property() heading?: string;
+  /** Level (1–6) of the heading made from the `heading` attribute, so the page outline stays right. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  /** Content taller than this CSS length (a bare number is px) folds. Default about 12 lines. */
+  @property({ attribute: 'collapsed-height' }) collapsedHeight?: string;
+  /** Whether a folding box is open. Reflects the reader's choice; the page may set it. */
+  @property({ type: Boolean, reflect: true }) open = false;
+  /** Where the facts come from, shown as "Kilde: …". */
+  @property() source?: string;
+  /** When the facts were last checked: an ISO 8601 date, shown as "Oppdatert 10. juni 2021". */
+  @property({ attribute: 'updated' }) updatedAt?: string;
+  /** Accent: `info`, `warning` or `neutral`. */
+  @property({ reflect: true }) tone?: string;
+
+  @state() private foldable = false;
+  @state() private hasHeading = false;
+
+  @query('#c') private body!: HTMLElement;
+  @query('.content') private content!: HTMLElement;
+  @query('.ruler') private ruler!: HTMLElement;
+  @query('slot:not([name])') private slotEl!: HTMLSlotElement;
+
+  #locale = new LocaleController(this);
+  #limit = 0;
+  #hidden: Element[] = [];
+  #animate = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.#watch();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (!this.hasUpdated) return;
+    for (const el of [this.content, this.ruler]) sizes?.unobserve(el);
+    this.#fold(false);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Only the reader's or the page's open/fold moves smoothly; the first fold and folds from resizing do not.
+    this.#animate = this.hasUpdated && (changed.has('open') || (this.#animate && !changed.has('foldable')));
+    const level = this.headingLevel;
+    if (!(level >= 1 && level <= 6 && level % 1 === 0)) warn(this, 'level', `heading-level="${level}" is not 1–6; using 2.`);
+    if (this.tone && !['info', 'warning', 'neutral'].includes(this.tone)) warn(this, 'tone', `tone="${this.tone}" is not info, warning or neutral; using the default accent.`);
+    if (this.updatedAt && !parseDate(this.updatedAt)) warn(this, 'updated', `updated="${this.updatedAt}" is not a date; write it as ISO 8601, e.g. 2021-06-10.`);
+  }
+
+  protected override firstUpdated(): void {
+    this.#watch();
+  }
+
+  protected override updated(): void {
+    let h = this.collapsedHeight?.trim() ?? '';
+    if (/^\d+(\.\d+)?$/.test(h)) h += 'px';
+    if (h && !CSS.supports('height', h)) {
+      warn(this, 'collapsed-height', `collapsed-height="${h}" is not a CSS length (e.g. 20em or 300); using about 12 lines.`);
+      h = '';
+    }
+    this.body.style.setProperty('--_h', h);
+    this.#fold(this.foldable && !this.open);
+  }
+
+  override render() {
+    const [more, less, source, updated] = STRINGS[this.#locale.locale];
+    const level = this.headingLevel;
+    const date = parseDate(this.updatedAt);
+    const folded = this.foldable && !this.open;
+    return html`
+      <aside part="box" aria-labelledby="h">
+        <div part="heading" id="h" ?hidden=${!this.heading && !this.hasHeading}>
+          <slot name="heading" @slotchange=${this.#onHeadingChange}><div role="heading" aria-level=${level >= 1 && level <= 6 ? level : 2}>${this.heading}</div></slot>
+        </div>
+        <div part="body" id="c" class="${folded ? 'folded' : ''} ${this.#animate ? 'animate' : ''}">
+          <div class="content"><slot @slotchange=${this.#onContentChange}></slot></div>
+          <div class="ruler"></div>
+        </div>
+        <button part="toggle" type="button" ?hidden=${!this.foldable} aria-expanded=${!folded} aria-controls="c" @click=${this.#toggle}>${folded ? more : less}</button>
+        <p part="footer" ?hidden=${!this.source && !date}>
+          <span part="source" ?hidden=${!this.source}>${source}: ${this.source}</span>
+          <span part="updated" ?hidden=${!date}>${updated} <time datetime=${this.updatedAt?.trim() ?? ''}>${date ? this.#date(date) : ''}</time></span>
+        </p>
+      </aside>
+    `;
+  }
+
+  #date(date: Date): string {
+    // A bare date means that calendar day everywhere, not midnight UTC in the reader's zone.
+    const day = this.updatedAt!.trim().length <= 10;
+    // Nynorsk writes long dates as Bokmål does, and some engines (Chromium) ship no nn date data.
+    const locale = this.#locale.locale === 'nn' ? 'nb' : this.#locale.intl;
+    return formatDate(locale, date, day ? { dateStyle: 'long', timeZone: 'UTC' } : undefined);
+  }
+
+  #watch(): void {
+    sizes ??= new ResizeObserver((entries) => entries.forEach((e) => measures.get(e.target)?.()));
+    for (const el of [this.content, this.ruler]) {
+      measures.set(el, this.#measure);
+      sizes.observe(el);
+    }
+  }
+
+  #measure = () => {
+    this.#limit = this.ruler.offsetHeight;
+    this.foldable = this.content.offsetHeight > this.#limit + 1;
+    this.#fold(this.foldable && !this.open);
+  };
+
+  /**
+   * Makes what the fold hides inert (out of the Tab order and the accessibility tree), and only that:
+   * slotted elements wholly below the fold, and the innermost ones that the fold cuts through.
+   * Elements above the fold stay readable and clickable, so a screen reader gets what a sighted reader sees.
+   */
+  #fold(folded: boolean): void {
+    for (const el of this.#hidden) el.removeAttribute('inert');
+    this.#hidden = [];
+    this.content.inert = false;
+    if (!folded) return;
+    const slot = this.slotEl;
+    // Loose text cannot be made inert on its own, so it folds away with the whole content.
+    if (slot.assignedNodes({ flatten: true }).some((n) => n.nodeType === 3 && n.textContent!.trim())) {
+      this.content.inert = true;
+      return;
+    }
+    const line = this.content.getBoundingClientRect().top + this.#limit;
+    const walk = (els: Iterable<Element>) => {
+      for (const el of els) {
+        const { top, bottom } = el.getBoundingClientRect();
+        if (bottom <= line + 0.5) continue;
+        if (top < line && el.children.length) walk(el.children);
+        else if (!el.hasAttribute('inert')) {
+          el.setAttribute('inert', '');
+          this.#hidden.push(el);
+        }
+      }
+    };
+    walk(slot.assignedElements({ flatten: true }));
+  }
+
+  #toggle = () => {
+    this.open = !this.open;
+    this.dispatchEvent(
+      new CustomEvent<FjordFactBoxToggleDetail>('fjord-fact-box-toggle', { detail: { open: this.open }, bubbles: true, composed: true }),
+    );
+  };
+
+  #onHeadingChange = (e: Event) => {
+    this.hasHeading = (e.target as HTMLSlotElement).assignedElements().length > 0;
+  };
+
+  /** Moves a heading element that opens the content into the heading slot, so markup needs no `slot` attribute. */
+  #onContentChange = () => {
+    const first = this.firstElementChild;
+    if (first && !this.querySelector(':scope > [slot=heading]') && /^H[1-6]$/.test(first.tagName)) first.slot = 'heading';
+    if (!this.heading && !this.querySelector(':scope > [slot=heading]')) {
+      warn(this, 'heading', 'the box has no heading, so its landmark has no name. Add heading="Fakta om …" or a heading element as first child.');
+    }
+    this.#measure();
+  };
+}
+
+if (!customElements.get('fjord-fact-box')) customElements.define('fjord-fact-box', FjordFactBox);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fjord-fact-box': FjordFactBox;
+  }
+  interface HTMLElementEventMap {
+    'fjord-fact-box-toggle': CustomEvent<FjordFactBoxToggleDetail>;
+  }
+}
