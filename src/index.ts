@@ -3,3 +3,4 @@
  */
 export { FjordPhoto, splitCredit } from './photo/photo.js';
 export { FjordClusterBadge, type ClusterLevel } from './cluster-badge/cluster-badge.js';
+export { FjordFactBox, type FjordFactBoxToggleDetail } from './fact-box/fact-box.js';
