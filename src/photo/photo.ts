@@ -66,7 +66,8 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase
  * @cssprop [--fjord-photo-caption-size=0.875rem] - Caption font size.
  * @cssprop [--fjord-photo-credit-color=var(--fjord-muted)] - Credit colour.
  * @cssprop [--fjord-photo-fallback-background=var(--fjord-surface)] - Background of the broken-image box.
- * @cssprop [--fjord-photo-backdrop=rgb(0 0 0 / 0.85)] - Backdrop behind the full-size image.
+ * @cssprop [--fjord-photo-backdrop=rgb(0 0 0 / 0.88)] - Backdrop behind the full-size image.
+ * @cssprop [--fjord-photo-radius=0] - Corner radius of the image box.
  */
 export class FjordPhoto extends LitElement {
   static override styles = styles;
