@@ -127,10 +127,11 @@ export class FjordClusterBadge extends LitElement {
 
   override render() {
     const locale = this.#locale.locale;
-    const intl = this.#locale.intl;
+    // Chromium's ICU has no Nynorsk number data and falls back to English ("1,234"); nn counts like nb.
+    const intl = locale === 'nn' ? 'nb' : this.#locale.intl;
     const s = STRINGS[locale];
     const card = this.variant === 'card';
-    if (!card && this.variant !== 'chip') warn(this, 'variant', `variant="${this.variant}" is not known: use chip or card.`);
+    if (this.variant && !card && this.variant !== 'chip') warn(this, 'variant', `variant="${this.variant}" is not known: use chip or card.`);
     const name = this.name?.trim() ?? '';
     if (!name) warn(this, 'name', 'the badge has no name: give the cluster’s full name in `name`.');
 
