@@ -72,4 +72,6 @@ export default {
   middleware: [testEndpoints, cspEndpoints],
   browsers: browsers(),
   reporters: [defaultReporter(), countingReporter()],
+  // Lit's one-line dev-mode notice is expected in tests; everything else a page logs is shown.
+  filterBrowserLogs: ({ args }) => !String(args[0] ?? '').startsWith('Lit is in dev mode'),
 };
