@@ -354,6 +354,56 @@ describe('fjord-fact-box', () => {
     await expect(el).to.be.accessible();
   });
 
+  describe('before the script arrives (fjord-elements.css)', () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => `<li>Klynge nummer ${i + 1} i programmet Norwegian Innovation Clusters.</li>`).join('');
+    const cases: [string, string][] = [
+      ['the canonical box with source and date', `<fjord-fact-box heading="Fakta om klyngeprogrammet" source="Innovasjon Norge" updated="2021-06-10"><ul>${FACTS.map((f) => `<li>${f}</li>`).join('')}</ul></fjord-fact-box>`],
+      ['a long box, folded', `<fjord-fact-box heading="Fakta om klyngene"><ul>${items(24)}</ul></fjord-fact-box>`],
+      ['a long box with a heading child and a source', `<fjord-fact-box source="Siva"><h3>Fakta om klyngene</h3><ul>${items(24)}</ul></fjord-fact-box>`],
+      ['a long box with a collapsed-height', `<fjord-fact-box heading="Fakta" collapsed-height="10em" updated="2021-06-10"><ul>${items(24)}</ul></fjord-fact-box>`],
+      ['a <dl> box', `<fjord-fact-box heading="Arctic Cluster Team" tone="info"><dl><dt>Partnere</dt><dd>83</dd><dt>Klynge siden</dt><dd>2017</dd><dt>Klyngeleder</dt><dd>Monica Paulsen</dd></dl></fjord-fact-box>`],
+    ];
+
+    /** The markup laid out in a frame that has fjord-elements.css but not the script. */
+    async function unupgraded(markup: string, scripting = true) {
+      const frame = document.createElement('iframe');
+      if (!scripting) frame.setAttribute('sandbox', 'allow-same-origin');
+      frame.style.cssText = 'width: 600px; height: 1600px; border: 0';
+      frame.srcdoc = `<!doctype html><html lang="nb"><head><link rel="stylesheet" href="/src/fjord-elements.css"></head><body style="margin: 0"><div style="width: 420px">${markup}</div></body></html>`;
+      const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+      document.body.append(frame);
+      await loaded;
+      return frame;
+    }
+
+    for (const [name, markup] of cases) {
+      it(`keeps the height of ${name} when it upgrades`, async () => {
+        const frame = await unupgraded(markup);
+        try {
+          const before = frame.contentDocument!.querySelector('fjord-fact-box')!.getBoundingClientRect().height;
+          const wrapper = await fixture<HTMLElement>(`<div style="width: 420px">${markup}</div>`);
+          const el = wrapper.querySelector('fjord-fact-box')!;
+          await settle(el);
+          expect(el.getBoundingClientRect().height).to.be.closeTo(before, 1);
+        } finally {
+          frame.remove();
+        }
+      });
+    }
+
+    it('shows a long box whole to a reader without JavaScript', async () => {
+      const frame = await unupgraded(cases[1][1], false);
+      try {
+        const box = frame.contentDocument!.querySelector('fjord-fact-box')!;
+        const last = box.querySelector('li:last-child')!;
+        expect(last.getBoundingClientRect().bottom).to.be.at.most(box.getBoundingClientRect().bottom);
+        expect(box.getBoundingClientRect().height).to.be.above(600);
+      } finally {
+        frame.remove();
+      }
+    });
+  });
+
   it('warns about bad input, naming the attribute, and renders what is valid', async () => {
     const warnings = watchWarnings();
     try {

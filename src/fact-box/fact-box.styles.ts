@@ -43,16 +43,13 @@ export const styles = [
       height: var(--_h);
       mask: linear-gradient(#000 calc(100% - 3lh), #0000);
     }
-    .content {
-      display: flow-root;
-    }
     .ruler {
       position: absolute;
       top: 0;
       height: var(--_h);
       visibility: hidden;
     }
-    ::slotted(:first-child) {
+    ::slotted(:nth-child(1 of :not([slot]))) {
       margin-top: 0;
     }
     ::slotted(:last-child) {
