@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { checkedUrl } from '../shared/safe-url.js';
+import { absoluteUrl, creditPerson, setStructuredData } from '../shared/structured-data.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './photo.styles.js';
 
@@ -98,6 +99,14 @@ export class FjordPhoto extends LitElement {
   @property({ type: Boolean, reflect: true }) zoomable = false;
   /** The file shown full size; defaults to the largest `srcset` candidate, then `src`. */
   @property({ attribute: 'full-src' }) fullSrc?: string;
+  /** Adds a schema.org `ImageObject` as JSON-LD for search engines (credit, licence, caption). */
+  @property({ type: Boolean, attribute: 'structured-data' }) structuredData = false;
+  /** Copyright notice for the JSON-LD, e.g. "© Kent Erik Sjursen". */
+  @property({ attribute: 'copyright-notice' }) copyrightNotice?: string;
+  /** URL of the licence that applies to the image (JSON-LD). */
+  @property() license?: string;
+  /** URL of the page where the image can be licensed (JSON-LD). */
+  @property({ attribute: 'acquire-license-page' }) acquireLicensePage?: string;
 
   @state() private broken = false;
   @state() private gluedCredit?: string;
@@ -112,6 +121,7 @@ export class FjordPhoto extends LitElement {
   #locale = new LocaleController(this);
   #ownAttributes = new WeakMap<HTMLImageElement, Set<string>>();
   #watched?: HTMLImageElement;
+  #described = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -143,6 +153,10 @@ export class FjordPhoto extends LitElement {
   protected override updated(): void {
     this.#syncImage();
     this.frame.style.aspectRatio = ratioOf(this.ratio) ?? (this.broken ? this.#intrinsicRatio() ?? '' : '');
+    if (this.structuredData || this.#described) {
+      setStructuredData(this, this.structuredData ? this.#imageObject() : undefined);
+      this.#described = this.structuredData;
+    }
   }
 
   override render() {
@@ -300,6 +314,21 @@ export class FjordPhoto extends LitElement {
     last.data = split.caption ? `${split.caption} ` : '';
     this.gluedCredit = split.credit;
     this.hasCaption = nodes.some((n) => (n.textContent ?? '').trim() !== '');
+  }
+
+  #imageObject(): Record<string, unknown> {
+    const credit = this.credit?.trim() || this.gluedCredit;
+    const own = this.#slottedImage();
+    return {
+      '@type': 'ImageObject',
+      contentUrl: absoluteUrl(own ? checkedUrl(this, 'src', own.getAttribute('src'), 'image') : checkedUrl(this, 'src', this.src, 'image')),
+      caption: this.#captionText() || undefined,
+      creditText: credit,
+      creator: creditPerson(credit),
+      copyrightNotice: this.copyrightNotice,
+      license: absoluteUrl(checkedUrl(this, 'license', this.license)),
+      acquireLicensePage: absoluteUrl(checkedUrl(this, 'acquire-license-page', this.acquireLicensePage)),
+    };
   }
 
   #captionText(): string {

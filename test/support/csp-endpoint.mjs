@@ -19,12 +19,12 @@ const PAGE = `<!doctype html>
   <script type="module" src="/test/support/csp-page.ts"></script>
 </head>
 <body>
-  <fjord-photo credit="Kent Erik Sjursen" zoomable>
+  <fjord-photo credit="Kent Erik Sjursen" zoomable structured-data license="https://example.org/lisens">
     <img src="/test-api/image.svg?w=1600&amp;h=1067" alt="Tre kvinner står foran en industrihall" width="1600" height="1067">
     Monica Paulsen (t.v.) og Tone Jakobsen (t.h.) i ACT sammen med Ellen Myrvold i Alcoa Mosjøen, som er styreleder i ACT.
   </fjord-photo>
   <fjord-photo src="/test-api/missing.jpg" alt="Havbruk" width="1600" height="900" caption="Et bilde som ikke lastet." credit="Demo"></fjord-photo>
-  <fjord-article-card href="/nyheter/ny-arena-pro-klynge" kicker="Næringsliv" published="2021-06-10T09:30:00+02:00" byline="Redaksjonen" live type="video" sponsored sponsor="Rana Utvikling">
+  <fjord-article-card structured-data href="/nyheter/ny-arena-pro-klynge" kicker="Næringsliv" published="2021-06-10T09:30:00+02:00" byline="Redaksjonen" live type="video" sponsored sponsor="Rana Utvikling">
     <img src="/test-api/image.svg?w=1600&amp;h=1067&amp;n=2" alt="" width="1600" height="1067">
     <h3>Ny Arena Pro-klynge</h3>
     <p>Arctic Cluster Team er en av de fire nye Arena Pro-klyngene i det nasjonale klyngeprogrammet.</p>
@@ -37,7 +37,7 @@ const PAGE = `<!doctype html>
       <li>Fra årsskiftet er det 39 klynger med i programmet Norwegian Innovation Clusters.</li>
     </ul>
   </fjord-fact-box>
-  <fjord-cluster-badge name="Arctic Cluster Team" short-name="ACT" level="arena-pro" partners="83" since="2017" region="Mo i Rana" href="https://example.org/act"></fjord-cluster-badge>
+  <fjord-cluster-badge structured-data name="Arctic Cluster Team" short-name="ACT" level="arena-pro" partners="83" since="2017" region="Mo i Rana" href="https://example.org/act"></fjord-cluster-badge>
   <fjord-cluster-badge variant="card" name="Arctic Cluster Team" short-name="ACT" level="gce" nce esca="gold" partners="83" since="2017" until="2020" region="Mo i Rana" href="https://example.org/act"></fjord-cluster-badge>
   <fjord-newsletter-signup action="/test-api/csp/signup" list="klyngenytt" privacy-href="/personvern" consent-required>
     <h2>Meld deg på vårt nyhetsbrev</h2>

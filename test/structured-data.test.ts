@@ -1,0 +1,97 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/index.js';
+import type { FjordPhoto } from '../src/photo/photo.js';
+import { watchWarnings } from './support/helpers.js';
+
+declare global {
+  interface Window {
+    fjordPwned?: number;
+  }
+}
+
+const ldScripts = (root: ParentNode = document) => [...root.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]')];
+const ldOf = (el: Element) => {
+  const scripts = ldScripts(el);
+  expect(scripts, 'one JSON-LD block').to.have.length(1);
+  return JSON.parse(scripts[0].textContent!);
+};
+const HOSTILE = '</script><script>window.fjordPwned=1</script><!-- "quoted" \\ \u2028';
+
+describe('structured data (JSON-LD)', () => {
+  before(() => document.documentElement.setAttribute('lang', 'nb'));
+
+  describe('fjord-photo', () => {
+    it('describes the image as an ImageObject with credit, creator, agency and licence', async () => {
+      const el = await fixture<FjordPhoto>(html`
+        <fjord-photo structured-data credit="Ole Berg-Rusten / NTB" copyright-notice="© NTB" license="/lisens" acquire-license-page="https://example.org/kjop">
+          <img src="/test-api/image.svg?w=1600&h=1067" alt="Næringsminister Iselin Nybø" width="1600" height="1067" />
+          Næringsminister Iselin Nybø.
+        </fjord-photo>
+      `);
+      await el.updateComplete;
+      expect(ldOf(el)).to.deep.equal({
+        '@context': 'https://schema.org',
+        '@type': 'ImageObject',
+        contentUrl: new URL('/test-api/image.svg?w=1600&h=1067', location.href).href,
+        caption: 'Næringsminister Iselin Nybø.',
+        creditText: 'Ole Berg-Rusten / NTB',
+        creator: { '@type': 'Person', name: 'Ole Berg-Rusten', sourceOrganization: { '@type': 'Organization', name: 'NTB' } },
+        copyrightNotice: '© NTB',
+        license: new URL('/lisens', location.href).href,
+        acquireLicensePage: 'https://example.org/kjop',
+      });
+    });
+
+    it('uses a credit glued onto the caption, and follows attribute changes', async () => {
+      const el = await fixture<FjordPhoto>(html`
+        <fjord-photo structured-data><img src="/test-api/image.svg" alt="Hall" width="16" height="9" />Smelteverket. FOTO: Kent Erik Sjursen</fjord-photo>
+      `);
+      await el.updateComplete;
+      let ld = ldOf(el);
+      expect(ld.caption).to.equal('Smelteverket.');
+      expect(ld.creditText).to.equal('Kent Erik Sjursen');
+      el.credit = 'Tone Jakobsen';
+      el.copyrightNotice = '© ACT';
+      await el.updateComplete;
+      ld = ldOf(el);
+      expect(ld.creditText).to.equal('Tone Jakobsen');
+      expect(ld.copyrightNotice).to.equal('© ACT');
+    });
+
+    it('keeps hostile text inside the JSON and drops unsafe licence URLs', async () => {
+      const warnings = watchWarnings();
+      const el = await fixture<FjordPhoto>(html`
+        <fjord-photo structured-data src="/test-api/image.svg" alt="x" caption=${HOSTILE} credit=${HOSTILE} copyright-notice=${HOSTILE} license="javascript:alert(1)"></fjord-photo>
+      `);
+      await el.updateComplete;
+      const [script] = ldScripts(el);
+      expect(script.textContent).not.to.contain('</script');
+      expect(script.textContent).not.to.contain('<!--');
+      const ld = JSON.parse(script.textContent!);
+      expect(ld.caption).to.equal(HOSTILE.replace(/\s+/g, ' ').trim());
+      expect(ld.copyrightNotice).to.equal(HOSTILE);
+      expect(ld.license).to.equal(undefined);
+      expect(ldScripts(document.body).filter((s) => !s.hasAttribute('data-fjord-ld'))).to.have.length(0);
+      expect(el.querySelectorAll('script')).to.have.length(1);
+      await new Promise((r) => setTimeout(r, 0));
+      expect(window.fjordPwned).to.equal(undefined);
+      warnings.restore();
+      expect(warnings.messages.join()).to.contain('license="javascript:alert(1)" was not used');
+    });
+
+    it('writes nothing unless asked, and cleans up when turned off or removed', async () => {
+      const el = await fixture<FjordPhoto>(html`<fjord-photo src="/test-api/image.svg" alt="x" caption="Tekst"></fjord-photo>`);
+      expect(ldScripts(el)).to.have.length(0);
+      el.structuredData = true;
+      await el.updateComplete;
+      expect(ldScripts(el)).to.have.length(1);
+      el.structuredData = false;
+      await el.updateComplete;
+      expect(ldScripts(el)).to.have.length(0);
+      el.structuredData = true;
+      await el.updateComplete;
+      el.remove();
+      expect(ldScripts(document)).to.have.length(0);
+    });
+  });
+});
