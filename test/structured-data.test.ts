@@ -15,6 +15,7 @@ const ldOf = (el: Element) => {
   expect(scripts, 'one JSON-LD block').to.have.length(1);
   return JSON.parse(scripts[0].textContent!);
 };
+const IMG = '/test-api/image.svg?w=1600&h=1067';
 const HOSTILE = '</script><script>window.fjordPwned=1</script><!-- "quoted" \\ \u2028';
 
 describe('structured data (JSON-LD)', () => {
@@ -24,7 +25,7 @@ describe('structured data (JSON-LD)', () => {
     it('describes the image as an ImageObject with credit, creator, agency and licence', async () => {
       const el = await fixture<FjordPhoto>(html`
         <fjord-photo structured-data credit="Ole Berg-Rusten / NTB" copyright-notice="© NTB" license="/lisens" acquire-license-page="https://example.org/kjop">
-          <img src="/test-api/image.svg?w=1600&h=1067" alt="Næringsminister Iselin Nybø" width="1600" height="1067" />
+          <img src=${IMG} alt="Næringsminister Iselin Nybø" width="1600" height="1067" />
           Næringsminister Iselin Nybø.
         </fjord-photo>
       `);
@@ -32,7 +33,7 @@ describe('structured data (JSON-LD)', () => {
       expect(ldOf(el)).to.deep.equal({
         '@context': 'https://schema.org',
         '@type': 'ImageObject',
-        contentUrl: new URL('/test-api/image.svg?w=1600&h=1067', location.href).href,
+        contentUrl: new URL(IMG, location.href).href,
         caption: 'Næringsminister Iselin Nybø.',
         creditText: 'Ole Berg-Rusten / NTB',
         creator: { '@type': 'Person', name: 'Ole Berg-Rusten', sourceOrganization: { '@type': 'Organization', name: 'NTB' } },
