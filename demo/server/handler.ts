@@ -1,0 +1,274 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Locale } from '../../src/shared/locale.js';
+import { resolveSettings, type Settings, type SignupOptions } from './config.js';
+import { emailKey, openDatabase, SignupStore, type SignupRow } from './db.js';
+import { readerLocale, t, type LinkOutcome } from './i18n.js';
+import { html, PAGE_CSS, sendPage } from './pages.js';
+import { RateLimiter } from './rate-limit.js';
+import { validateSignup } from './validate.js';
+
+/** A connect-style middleware (Vite's dev server, Express, or plain `node:http`) that owns the signup endpoint. */
+export interface SignupHandler {
+  (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void;
+  readonly store: SignupStore;
+  readonly settings: Settings;
+  /** Closes the database. */
+  close(): void;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+const JSON_TYPE = 'application/json';
+/** A body declared larger than this is refused without reading it, and the connection is closed. */
+const DRAIN_LIMIT = 1024 * 1024;
+
+/**
+ * Creates the endpoint under `basePath` (default `/api/newsletter`):
+ * - `POST /api/newsletter` records a signup (urlencoded or JSON) and queues the confirmation mail;
+ * - `GET /api/newsletter/confirm?token=…` and `GET|POST /api/newsletter/unsubscribe?token=…` answer a small page;
+ * - `GET /api/newsletter/page.css` is those pages' stylesheet.
+ * Other paths go to `next`.
+ */
+export function createSignupHandler(options: SignupOptions = {}): SignupHandler {
+  const settings = resolveSettings(options);
+  const base = settings.basePath;
+  const stylesheet = `${base}/page.css`;
+  let warnedOrigin = false;
+
+  const publicOrigin = (): string => {
+    const url = settings.publicUrl();
+    if (url) return new URL(url).origin;
+    if (!warnedOrigin) settings.log('[signup] No public URL set (FJORD_PUBLIC_URL): mail links point to http://localhost.');
+    warnedOrigin = true;
+    return 'http://localhost';
+  };
+
+  const store = new SignupStore(openDatabase(settings.database), {
+    now: settings.now,
+    ipSalt: settings.ipSalt,
+    confirmTtlMs: settings.confirmTtlMs,
+    unsubscribeTtlMs: settings.unsubscribeTtlMs,
+    resendAfterMs: settings.resendAfterMs,
+    compose(row, confirmToken, unsubscribeToken) {
+      const text = t(row.locale);
+      const list = settings.lists[row.list]?.title[row.locale] ?? row.list;
+      const origin = publicOrigin();
+      const confirmUrl = `${origin}${base}/confirm?token=${confirmToken}`;
+      const unsubscribeUrl = `${origin}${base}/unsubscribe?token=${unsubscribeToken}`;
+      settings.log(`[signup] ${row.list}: confirmation mail to ${mask(row.email)} queued. Confirm: ${confirmUrl}`);
+      return {
+        subject: text.mailSubject(list),
+        body: text.mailBody(row.name ?? '', list, confirmUrl, unsubscribeUrl, hours(settings.confirmTtlMs)),
+      };
+    },
+  });
+  const perIp = new RateLimiter(settings.perIp, settings.windowMs, settings.now);
+  const perAddress = new RateLimiter(settings.perAddress, settings.windowMs, settings.now);
+
+  async function route(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
+    const method = req.method ?? 'GET';
+    if (path === base) {
+      if (method === 'POST') return signup(req, res);
+      return refuse(req, res, 405, { allow: 'POST' });
+    }
+    if (path === `${base}/confirm`) {
+      if (method === 'GET') return linkPage(req, res, confirmOutcome(query.get('token') ?? ''));
+      return refuse(req, res, 405, { allow: 'GET' });
+    }
+    if (path === `${base}/unsubscribe`) {
+      // POST is RFC 8058's one-click unsubscribe (List-Unsubscribe-Post); its body says nothing we need.
+      if (method === 'GET' || method === 'POST') {
+        req.resume();
+        return linkPage(req, res, unsubscribeOutcome(query.get('token') ?? ''));
+      }
+      return refuse(req, res, 405, { allow: 'GET, POST' });
+    }
+    if (path === stylesheet && (method === 'GET' || method === 'HEAD')) {
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' });
+      return void res.end(method === 'HEAD' ? undefined : PAGE_CSS);
+    }
+    return refuse(req, res, 404);
+  }
+
+  async function signup(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const type = mediaType(req.headers['content-type']);
+    const json = /\bapplication\/json\b/i.test(req.headers.accept ?? '') || type === JSON_TYPE;
+    const acceptLanguage = req.headers['accept-language'];
+    let locale = readerLocale(undefined, acceptLanguage, settings.defaultLocale);
+    const answer = (status: number, message: string, extra: { field?: string; retryAfter?: number } = {}) => {
+      const headers: Record<string, string> = extra.retryAfter ? { 'retry-after': String(extra.retryAfter) } : {};
+      if (json) return sendJson(res, status, extra.field ? { message, field: extra.field } : { message }, headers);
+      answerNative(req, res, status, locale, message, headers);
+    };
+    const early = (status: number, message: string, retryAfter?: number) => {
+      drain(req, res);
+      answer(status, message, { retryAfter });
+    };
+
+    const ip = settings.clientIp(req);
+    const ipWait = perIp.hit(ip);
+    if (ipWait) return early(429, t(locale).tooMany, ipWait);
+    if (type !== FORM && type !== JSON_TYPE) return early(415, t(locale).unsupportedType);
+    if (Number(req.headers['content-length']) > settings.maxBodyBytes) return early(413, t(locale).tooLarge);
+    const body = await readBody(req, settings.maxBodyBytes);
+    if (!body) return early(413, t(locale).tooLarge);
+    const fields = parseFields(type, body);
+    if (!fields) return answer(400, t(locale).unreadable);
+
+    locale = readerLocale(fields.locale, acceptLanguage, settings.defaultLocale);
+    const checked = validateSignup(fields, settings.lists, locale, sourceFromReferer(req));
+    if (!checked.ok) return answer(422, t(locale).reasons[checked.reason], { field: checked.field });
+    const addressWait = perAddress.hit(emailKey(checked.value.email));
+    if (addressWait) return answer(429, t(locale).tooMany, { retryAfter: addressWait });
+
+    // New, pending and confirmed addresses get the very same answer, so the form cannot tell who is subscribed.
+    store.signup(checked.value, ip);
+    answer(200, t(locale).success);
+  }
+
+  /** A plain form post: back to the page it came from with `?signup=ok|error`, or a page when that is another site. */
+  function answerNative(req: IncomingMessage, res: ServerResponse, status: number, locale: Locale, message: string, headers: Record<string, string>) {
+    const ok = status >= 200 && status < 300;
+    const back = sameOriginReferer(req);
+    if (back) {
+      back.searchParams.set('signup', ok ? 'ok' : 'error');
+      res.writeHead(303, { location: `${back.origin}${back.pathname}${back.search}`, 'cache-control': 'no-store', ...headers });
+      return void res.end();
+    }
+    const text = t(locale);
+    sendPage(res, status, { locale, title: ok ? text.signupDoneTitle : text.signupFailedTitle, body: html`<p>${message}</p>`, stylesheet }, headers);
+  }
+
+  function sameOriginReferer(req: IncomingMessage): URL | undefined {
+    const referer = parseUrl(req.headers.referer);
+    if (!referer || !/^https?:$/.test(referer.protocol)) return undefined;
+    const secure = 'encrypted' in req.socket && Boolean(req.socket.encrypted);
+    const own = [parseUrl(`${secure ? 'https' : 'http'}://${req.headers.host}`)?.origin, parseUrl(settings.publicUrl())?.origin];
+    return own.includes(referer.origin) ? referer : undefined;
+  }
+
+  function confirmOutcome(token: string): { outcome: LinkOutcome; row?: SignupRow } {
+    const { outcome, row } = store.confirm(token);
+    return { outcome: outcome === 'expired' ? 'confirm-expired' : outcome, row };
+  }
+
+  function unsubscribeOutcome(token: string): { outcome: LinkOutcome; row?: SignupRow } {
+    const { outcome, row } = store.unsubscribe(token);
+    return { outcome: outcome === 'expired' ? 'unsubscribe-expired' : outcome, row };
+  }
+
+  /** The page a confirm or unsubscribe link shows, in the language the reader signed up in. */
+  function linkPage(req: IncomingMessage, res: ServerResponse, { outcome, row }: { outcome: LinkOutcome; row?: SignupRow }) {
+    const locale = row?.locale ?? readerLocale(undefined, req.headers['accept-language'], settings.defaultLocale);
+    const text = t(locale);
+    const list = row ? (settings.lists[row.list]?.title[locale] ?? row.list) : '';
+    const status = outcome === 'confirmed' || outcome === 'unsubscribed' ? 200 : outcome === 'unknown' ? 404 : 410;
+    const body = html`<p>${text.linkText(outcome, row?.email ?? '', list, hours(settings.confirmTtlMs))}</p>`;
+    sendPage(res, status, { locale, title: text.linkTitle[outcome], body, stylesheet });
+  }
+
+  function refuse(req: IncomingMessage, res: ServerResponse, status: 404 | 405, headers: Record<string, string> = {}) {
+    drain(req, res);
+    const locale = readerLocale(undefined, req.headers['accept-language'], settings.defaultLocale);
+    const message = status === 404 ? t(locale).notFound : t(locale).methodNotAllowed;
+    if (/\bapplication\/json\b/i.test(req.headers.accept ?? '')) return sendJson(res, status, { message }, headers);
+    sendPage(res, status, { locale, title: message, body: html``, stylesheet }, headers);
+  }
+
+  const handler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => {
+    const [path, query = ''] = (req.url ?? '/').split('?', 2);
+    if (path !== base && !path.startsWith(`${base}/`)) {
+      if (next) return next();
+      return refuse(req, res, 404);
+    }
+    route(req, res, path, new URLSearchParams(query)).catch((error: unknown) => {
+      settings.log(`[signup] ${req.method} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (res.headersSent) return void res.destroy();
+      const locale = readerLocale(undefined, req.headers['accept-language'], settings.defaultLocale);
+      sendJson(res, 500, { message: t(locale).serverError });
+    });
+  };
+  return Object.assign(handler, { store, settings, close: () => store.db.close() });
+}
+
+/** The media type of a Content-Type header, lower-cased, without parameters. */
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** The body, or `undefined` when it is larger than `limit` bytes. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else resolve(undefined);
+      if (size > DRAIN_LIMIT) req.socket.destroy();
+    });
+    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Lets the rest of an unread body pass, so the connection stays usable and the client reads the answer rather
+ * than a reset. A body declared too large to be worth reading closes the connection instead.
+ */
+function drain(req: IncomingMessage, res: ServerResponse): void {
+  if (Number(req.headers['content-length']) > DRAIN_LIMIT) res.setHeader('connection', 'close');
+  else req.resume();
+}
+
+/** The posted fields, or `undefined` when the body cannot be read as its type says. */
+function parseFields(type: string, body: Buffer): Record<string, unknown> | undefined {
+  const text = body.toString('utf8');
+  if (type === JSON_TYPE) {
+    try {
+      const value: unknown = JSON.parse(text);
+      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    const seen = fields[key];
+    if (seen === undefined) fields[key] = value;
+    else fields[key] = Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return fields;
+}
+
+/** A plain form post sends no `source`; the page it came from (origin and path, no query) stands in. */
+function sourceFromReferer(req: IncomingMessage): string | null {
+  const referer = parseUrl(req.headers.referer);
+  return referer && /^https?:$/.test(referer.protocol) ? `${referer.origin}${referer.pathname}` : null;
+}
+
+function parseUrl(value: string | undefined): URL | undefined {
+  if (!value) return undefined;
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: object, headers: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
+  res.end(JSON.stringify(body));
+}
+
+/** `ola.nordmann@example.com` → `o…@example.com`: enough to tell mails apart in a log, not enough to collect addresses. */
+function mask(email: string): string {
+  const at = email.lastIndexOf('@');
+  return `${email.slice(0, 1)}…${email.slice(at)}`;
+}
+
+const hours = (ms: number) => Math.round(ms / 3_600_000);

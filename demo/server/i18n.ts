@@ -1,0 +1,216 @@
+import { toLocale, type Locale } from '../../src/shared/locale.js';
+
+/** Why a field was refused; each has a message in every language. */
+export type Reason =
+  | 'email-missing'
+  | 'email-invalid'
+  | 'email-too-long'
+  | 'list-unknown'
+  | 'consent-missing'
+  | 'name-too-long'
+  | 'field-too-long'
+  | 'field-invalid';
+
+/** The outcome a confirm or unsubscribe link leads to. */
+export type LinkOutcome = 'confirmed' | 'unsubscribed' | 'confirm-expired' | 'unsubscribe-expired' | 'unknown';
+
+interface Strings {
+  reasons: Record<Reason, string>;
+  success: string;
+  tooMany: string;
+  unreadable: string;
+  tooLarge: string;
+  unsupportedType: string;
+  methodNotAllowed: string;
+  notFound: string;
+  serverError: string;
+  signupFailedTitle: string;
+  signupDoneTitle: string;
+  linkTitle: Record<LinkOutcome, string>;
+  linkText: (outcome: LinkOutcome, email: string, list: string, hours: number) => string;
+  mailSubject: (list: string) => string;
+  mailBody: (name: string, list: string, confirmUrl: string, unsubscribeUrl: string, hours: number) => string;
+  formTitle: string;
+  formEmail: string;
+  formName: string;
+  formList: string;
+  formConsent: string;
+  formSubmit: string;
+}
+
+const hello = (word: string, name: string) => (name ? `${word} ${name}!` : `${word}!`);
+
+const nb: Strings = {
+  reasons: {
+    'email-missing': 'Skriv inn e-postadressen din.',
+    'email-invalid': 'Skriv inn en gyldig e-postadresse, som navn@eksempel.no.',
+    'email-too-long': 'E-postadressen er for lang (høyst 254 tegn).',
+    'list-unknown': 'Vi fant ikke dette nyhetsbrevet.',
+    'consent-missing': 'Du må samtykke for å melde deg på.',
+    'name-too-long': 'Navnet er for langt (høyst 200 tegn).',
+    'field-too-long': 'Feltet er for langt.',
+    'field-invalid': 'Feltet har ugyldig innhold.',
+  },
+  success: 'Takk! Sjekk e-posten din for å bekrefte påmeldingen.',
+  tooMany: 'For mange forsøk. Vent litt og prøv igjen.',
+  unreadable: 'Skjemaet kunne ikke leses.',
+  tooLarge: 'Skjemaet er for stort.',
+  unsupportedType: 'Skjemaet må sendes som et vanlig skjema eller som JSON.',
+  methodNotAllowed: 'Denne adressen tar ikke imot slike forespørsler.',
+  notFound: 'Fant ikke siden.',
+  serverError: 'Noe gikk galt hos oss. Prøv igjen om litt.',
+  signupFailedTitle: 'Påmeldingen gikk ikke gjennom',
+  signupDoneTitle: 'Takk!',
+  linkTitle: {
+    confirmed: 'Påmeldingen er bekreftet',
+    unsubscribed: 'Du er meldt av',
+    'confirm-expired': 'Lenken har gått ut',
+    'unsubscribe-expired': 'Lenken har gått ut',
+    unknown: 'Lenken virker ikke',
+  },
+  linkText: (outcome, email, list, hours) =>
+    ({
+      confirmed: `${email} får nå ${list}.`,
+      unsubscribed: `${email} får ikke lenger ${list}.`,
+      'confirm-expired': `Bekreftelseslenker virker i ${hours} timer. Meld deg på igjen, så sender vi en ny.`,
+      'unsubscribe-expired': 'Bruk avmeldingslenken i det siste nyhetsbrevet du fikk.',
+      unknown: 'Kanskje er den brukt allerede, eller bare en del av den ble kopiert.',
+    })[outcome],
+  mailSubject: (list) => `Bekreft påmeldingen til ${list}`,
+  mailBody: (name, list, confirmUrl, unsubscribeUrl, hours) =>
+    `${hello('Hei', name)}\n\nBekreft at du vil ha ${list} på e-post ved å åpne denne lenken:\n${confirmUrl}\n\n` +
+    `Lenken virker i ${hours} timer. Har du ikke meldt deg på selv, kan du se bort fra denne e-posten.\n\n` +
+    `Vil du ikke ha e-post fra oss? Meld deg av her:\n${unsubscribeUrl}\n`,
+  formTitle: 'Meld deg på nyhetsbrevet',
+  formEmail: 'E-post',
+  formName: 'Navn (valgfritt)',
+  formList: 'Nyhetsbrev',
+  formConsent: 'Jeg samtykker i at e-postadressen min lagres for å sende meg nyhetsbrevet.',
+  formSubmit: 'Meld meg på',
+};
+
+const nn: Strings = {
+  reasons: {
+    'email-missing': 'Skriv inn e-postadressa di.',
+    'email-invalid': 'Skriv inn ei gyldig e-postadresse, som namn@døme.no.',
+    'email-too-long': 'E-postadressa er for lang (høgst 254 teikn).',
+    'list-unknown': 'Vi fann ikkje dette nyheitsbrevet.',
+    'consent-missing': 'Du må samtykkje for å melde deg på.',
+    'name-too-long': 'Namnet er for langt (høgst 200 teikn).',
+    'field-too-long': 'Feltet er for langt.',
+    'field-invalid': 'Feltet har ugyldig innhald.',
+  },
+  success: 'Takk! Sjekk e-posten din for å stadfeste påmeldinga.',
+  tooMany: 'For mange forsøk. Vent litt og prøv igjen.',
+  unreadable: 'Skjemaet kunne ikkje lesast.',
+  tooLarge: 'Skjemaet er for stort.',
+  unsupportedType: 'Skjemaet må sendast som eit vanleg skjema eller som JSON.',
+  methodNotAllowed: 'Denne adressa tek ikkje imot slike førespurnader.',
+  notFound: 'Fann ikkje sida.',
+  serverError: 'Noko gjekk gale hos oss. Prøv igjen om litt.',
+  signupFailedTitle: 'Påmeldinga gjekk ikkje gjennom',
+  signupDoneTitle: 'Takk!',
+  linkTitle: {
+    confirmed: 'Påmeldinga er stadfesta',
+    unsubscribed: 'Du er meld av',
+    'confirm-expired': 'Lenkja har gått ut',
+    'unsubscribe-expired': 'Lenkja har gått ut',
+    unknown: 'Lenkja verkar ikkje',
+  },
+  linkText: (outcome, email, list, hours) =>
+    ({
+      confirmed: `${email} får no ${list}.`,
+      unsubscribed: `${email} får ikkje lenger ${list}.`,
+      'confirm-expired': `Stadfestingslenkjer verkar i ${hours} timar. Meld deg på igjen, så sender vi ei ny.`,
+      'unsubscribe-expired': 'Bruk avmeldingslenkja i det siste nyheitsbrevet du fekk.',
+      unknown: 'Kanskje er ho brukt alt, eller berre ein del av ho vart kopiert.',
+    })[outcome],
+  mailSubject: (list) => `Stadfest påmeldinga til ${list}`,
+  mailBody: (name, list, confirmUrl, unsubscribeUrl, hours) =>
+    `${hello('Hei', name)}\n\nStadfest at du vil ha ${list} på e-post ved å opne denne lenkja:\n${confirmUrl}\n\n` +
+    `Lenkja verkar i ${hours} timar. Har du ikkje meldt deg på sjølv, kan du sjå bort frå denne e-posten.\n\n` +
+    `Vil du ikkje ha e-post frå oss? Meld deg av her:\n${unsubscribeUrl}\n`,
+  formTitle: 'Meld deg på nyheitsbrevet',
+  formEmail: 'E-post',
+  formName: 'Namn (valfritt)',
+  formList: 'Nyheitsbrev',
+  formConsent: 'Eg samtykkjer i at e-postadressa mi blir lagra for å sende meg nyheitsbrevet.',
+  formSubmit: 'Meld meg på',
+};
+
+const en: Strings = {
+  reasons: {
+    'email-missing': 'Enter your email address.',
+    'email-invalid': 'Enter a valid email address, like name@example.com.',
+    'email-too-long': 'The email address is too long (254 characters at most).',
+    'list-unknown': "We couldn't find this newsletter.",
+    'consent-missing': 'Please give your consent to sign up.',
+    'name-too-long': 'The name is too long (200 characters at most).',
+    'field-too-long': 'This field is too long.',
+    'field-invalid': 'This field has content we cannot use.',
+  },
+  success: 'Thanks! Check your email to confirm your signup.',
+  tooMany: 'Too many attempts. Please wait a moment and try again.',
+  unreadable: 'The form could not be read.',
+  tooLarge: 'The form is too large.',
+  unsupportedType: 'Send the form as a standard form post or as JSON.',
+  methodNotAllowed: 'This address does not accept such requests.',
+  notFound: 'Page not found.',
+  serverError: 'Something went wrong on our side. Please try again shortly.',
+  signupFailedTitle: 'The signup did not go through',
+  signupDoneTitle: 'Thanks!',
+  linkTitle: {
+    confirmed: 'Your signup is confirmed',
+    unsubscribed: "You're unsubscribed",
+    'confirm-expired': 'This link has expired',
+    'unsubscribe-expired': 'This link has expired',
+    unknown: "This link doesn't work",
+  },
+  linkText: (outcome, email, list, hours) =>
+    ({
+      confirmed: `${email} will now receive ${list}.`,
+      unsubscribed: `${email} will no longer receive ${list}.`,
+      'confirm-expired': `Confirmation links work for ${hours} hours. Sign up again and we'll send you a new one.`,
+      'unsubscribe-expired': 'Use the unsubscribe link in the latest newsletter you received.',
+      unknown: 'It may have been used already, or only part of it was copied.',
+    })[outcome],
+  mailSubject: (list) => `Confirm your signup to ${list}`,
+  mailBody: (name, list, confirmUrl, unsubscribeUrl, hours) =>
+    `${hello('Hello', name)}\n\nPlease confirm that you want ${list} by email by opening this link:\n${confirmUrl}\n\n` +
+    `The link works for ${hours} hours. If you didn't sign up yourself, you can ignore this email.\n\n` +
+    `Don't want email from us? Unsubscribe here:\n${unsubscribeUrl}\n`,
+  formTitle: 'Sign up for the newsletter',
+  formEmail: 'Email',
+  formName: 'Name (optional)',
+  formList: 'Newsletter',
+  formConsent: 'I agree that my email address is stored to send me the newsletter.',
+  formSubmit: 'Sign me up',
+};
+
+const TABLE: Record<Locale, Strings> = { nb, nn, en };
+
+/** The strings for a language. */
+export function t(locale: Locale): Strings {
+  return TABLE[locale];
+}
+
+const LANGUAGE_TAG = /^[a-z]{2,8}(?:[-_][a-z0-9]{1,8})*$/i;
+
+/**
+ * The reader's language: the form's `locale` field when it is a language tag, else the first language of
+ * `Accept-Language` by weight, else `fallback`. Tags map as the widgets map them (`nn*` → nn, `nb*`/`no*` → nb,
+ * anything else → en).
+ */
+export function readerLocale(field: unknown, acceptLanguage: string | undefined, fallback: Locale): Locale {
+  if (typeof field === 'string' && LANGUAGE_TAG.test(field.trim())) return toLocale(field.trim());
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/i.exec(p)?.[1]).find(Boolean);
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter(({ tag, q }) => LANGUAGE_TAG.test(tag) && q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked.length ? toLocale(ranked[0].tag) : fallback;
+}
