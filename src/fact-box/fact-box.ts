@@ -137,6 +137,7 @@ export class FjordFactBox extends LitElement {
   }
 
   #watch(): void {
+    if (!this.isConnected) return;
     sizes ??= new ResizeObserver((entries) => entries.forEach((e) => measures.get(e.target)?.()));
     for (const el of [this.content, this.ruler]) {
       measures.set(el, this.#measure);
