@@ -1,10 +1,13 @@
 /**
  * Real HTTP endpoints for the browser tests, served by the test runner's own dev server.
  * `/test-api/image.svg?w=1600&h=1067&delay=300` answers an SVG of that size after `delay` ms;
- * `/test-api/missing.jpg` answers 404.
+ * `/test-api/missing.jpg` answers 404. `/test-api/signup/*` are the newsletter signup endpoints (signup-endpoint.mjs).
  */
+import { signupEndpoint } from './signup-endpoint.mjs';
+
 export async function testEndpoints(ctx, next) {
   const url = new URL(ctx.url, 'http://localhost');
+  if (url.pathname.startsWith('/test-api/signup/')) return signupEndpoint(ctx, url);
   if (url.pathname === '/test-api/image.svg') {
     const w = Number(url.searchParams.get('w') ?? 1600);
     const h = Number(url.searchParams.get('h') ?? 1067);

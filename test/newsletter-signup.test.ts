@@ -1,0 +1,606 @@
+import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import '../src/newsletter-signup/newsletter-signup.js';
+import type { FjordNewsletterSignup } from '../src/newsletter-signup/newsletter-signup.js';
+import { partText, until, watchWarnings } from './support/helpers.js';
+
+interface Sent {
+  method: string;
+  type: string;
+  accept: string;
+  body: string;
+}
+
+const ADDRESS = 'ola.nordmann@eksempel.no';
+const CONSENT_NB = 'Ja, send meg nyhetsbrevet på e-post. Jeg kan melde meg av når som helst.';
+const THANKS_NB = 'Takk! Sjekk e-posten din for å bekrefte påmeldingen.';
+const ERROR_NB = 'Noe gikk galt, og påmeldingen kom ikke fram.';
+const NETWORK_NB = 'Fikk ikke kontakt. Sjekk nettet ditt.';
+const SOURCE = location.origin + location.pathname;
+
+let keys = 0;
+/** A fresh key, so each test reads only its own requests from the endpoint's log. */
+const newKey = () => `t${Date.now().toString(36)}-${++keys}`;
+
+async function sent(key: string): Promise<Sent[]> {
+  return (await fetch(`/test-api/signup/log?key=${key}`)).json();
+}
+
+/** Waits long enough that a request the widget wrongly sent would have reached the endpoint. */
+const settle = () => new Promise((r) => setTimeout(r, 400));
+
+function ui(el: FjordNewsletterSignup) {
+  const root = el.shadowRoot!;
+  const q = <T extends Element>(s: string) => root.querySelector(s) as T;
+  return {
+    form: q<HTMLFormElement>('form'),
+    email: q<HTMLInputElement>('input[type=email]'),
+    name: q<HTMLInputElement>('input[name=name]'),
+    consent: q<HTMLInputElement>('input[type=checkbox]'),
+    button: q<HTMLButtonElement>('[part=button]'),
+    retry: q<HTMLButtonElement>('[part=retry]'),
+    error: q<HTMLElement>('[part=error]'),
+    success: q<HTMLElement>('[part=success]'),
+    status: q<HTMLElement>('[role=status]'),
+    trap: q<HTMLInputElement>('input[name=website]'),
+  };
+}
+
+/** The canonical attribute form, posting to a test route. */
+async function signup(action: string, attrs = 'consent-required name-field', lang = 'nb') {
+  const wrapper = await fixture<HTMLElement>(`
+    <div lang="${lang}">
+      <fjord-newsletter-signup action="${action}" list="klyngenytt" privacy-href="/personvern" ${attrs}>
+        <h2>Meld deg på vårt nyhetsbrev</h2>
+        <p>Nyheter fra klyngene i nord, én gang i uka.</p>
+      </fjord-newsletter-signup>
+    </div>`);
+  const el = wrapper.querySelector('fjord-newsletter-signup')!;
+  await el.updateComplete;
+  return el;
+}
+
+/**
+ * Types into a field with the keyboard, as a reader would. WebKit's WebDriver merges a key repeated within one
+ * `type` command ("nn" arrives as "n"), so text is typed in runs without a doubled character.
+ */
+async function type(field: HTMLInputElement, text: string) {
+  field.focus();
+  const runs = [''];
+  for (const char of text) {
+    if (runs[runs.length - 1].endsWith(char)) runs.push('');
+    runs[runs.length - 1] += char;
+  }
+  for (const run of runs) await sendKeys({ type: run });
+}
+
+/** Fills the address (and name and consent when shown) and presses the submit button with the mouse. */
+async function fillAndSubmit(el: FjordNewsletterSignup, address = ADDRESS) {
+  const { email, name, consent, button } = ui(el);
+  await type(email, address);
+  if (name) await type(name, 'Ola Nordmann');
+  if (consent && !consent.checked) consent.click();
+  await click(button);
+}
+
+async function click(target: Element) {
+  target.scrollIntoView({ block: 'center' });
+  const box = target.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+}
+
+const errorText = (el: FjordNewsletterSignup) => ui(el).error.querySelector('p')!.textContent!.trim();
+const noteOf = (field: HTMLElement) => (field.getRootNode() as ShadowRoot | Document).getElementById(field.getAttribute('aria-describedby')!.split(' ').pop()!);
+
+describe('fjord-newsletter-signup', () => {
+  before(() => document.documentElement.setAttribute('lang', 'nb'));
+
+  describe('attribute form', () => {
+    it('renders a labelled form under the page’s heading and description, with a live region from the start', async () => {
+      const el = await signup('/test-api/signup/form');
+      const { form, email, name, consent, button, status, success, error } = ui(el);
+      expect(el.querySelector('h2')!.assignedSlot!.name).to.equal('heading');
+      expect(el.querySelector('p')!.assignedSlot!.name).to.equal('');
+      expect(form.getAttribute('action')).to.equal('/test-api/signup/form');
+      expect(email.labels![0].textContent!.trim()).to.equal('E-post');
+      expect(email.type).to.equal('email');
+      expect(email.autocomplete).to.equal('email');
+      expect(email.required).to.equal(true);
+      expect(name.labels![0].textContent!.trim()).to.equal('Navn (valgfritt)');
+      expect(name.required).to.equal(false);
+      expect(consent.labels![0].textContent!.trim()).to.equal(CONSENT_NB);
+      const privacy = el.shadowRoot!.querySelector('[part=privacy]') as HTMLAnchorElement;
+      expect(privacy.getAttribute('href')).to.equal('/personvern');
+      expect(privacy.textContent).to.equal('Les om personvern');
+      expect(button.textContent).to.equal('Meld meg på');
+      expect(status.textContent!.trim()).to.equal('');
+      expect(success.hidden && error.hidden).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('hides the honeypot from people, the keyboard and assistive technology', async () => {
+      const el = await signup('/test-api/signup/form');
+      const { trap, email, name, consent, button } = ui(el);
+      const box = trap.parentElement!;
+      expect(box.getAttribute('aria-hidden')).to.equal('true');
+      expect(trap.tabIndex).to.equal(-1);
+      expect(trap.autocomplete).to.equal('off');
+      expect(trap.form).to.equal(null);
+      const rect = box.getBoundingClientRect();
+      expect(rect.width * rect.height).to.be.at.most(1);
+      expect(getComputedStyle(box).clipPath).to.equal('inset(50%)');
+
+      // Tab goes from field to field and never stops on the honeypot.
+      email.focus();
+      const order: Element[] = [];
+      for (let i = 0; i < 4; i++) {
+        await sendKeys({ press: 'Tab' });
+        order.push(el.shadowRoot!.activeElement!);
+      }
+      expect(order).to.deep.equal([name, consent, el.shadowRoot!.querySelector('[part=privacy]'), button]);
+    });
+
+    it('sends the exact form-encoded body, then shows the thanks, announces it and moves focus to it', async () => {
+      const key = newKey();
+      const el = await signup(`/test-api/signup/answer?key=${key}&status=200`);
+      const submitted = oneEvent(el, 'fjord-signup-submit');
+      const succeeded = oneEvent(el, 'fjord-signup-success');
+      await fillAndSubmit(el);
+      expect((await submitted).detail).to.deep.equal({
+        email: ADDRESS,
+        name: 'Ola Nordmann',
+        list: 'klyngenytt',
+        consent: 'yes',
+        consent_text: CONSENT_NB,
+        locale: 'nb',
+        source: SOURCE,
+      });
+      expect((await succeeded).detail).to.deep.equal({ status: 200, message: THANKS_NB });
+      const [request, ...more] = await sent(key);
+      expect(more).to.have.length(0);
+      expect(request.method).to.equal('POST');
+      expect(request.type).to.equal('application/x-www-form-urlencoded');
+      expect(request.accept).to.equal('application/json');
+      expect(request.body).to.equal(
+        'email=ola.nordmann%40eksempel.no&name=Ola+Nordmann&list=klyngenytt&consent=yes' +
+          '&consent_text=Ja%2C+send+meg+nyhetsbrevet+p%C3%A5+e-post.+Jeg+kan+melde+meg+av+n%C3%A5r+som+helst.' +
+          `&locale=nb&source=${encodeURIComponent(SOURCE)}`,
+      );
+      expect(request.body).not.to.contain('website');
+      const { form, success, status } = ui(el);
+      expect(form.hidden).to.equal(true);
+      expect(partText(el, 'success')).to.equal(THANKS_NB);
+      expect(status.textContent!.trim()).to.equal(THANKS_NB);
+      expect(el.shadowRoot!.activeElement).to.equal(success);
+      await expect(el).to.be.accessible();
+    });
+
+    it('sends the exact JSON body with encoding="json"', async () => {
+      const key = newKey();
+      const el = await signup(`/test-api/signup/answer?key=${key}&status=201&json=${encodeURIComponent('{"message":"Velkommen!"}')}`, 'consent-required name-field encoding="json"');
+      await fillAndSubmit(el);
+      await until(() => !ui(el).success.hidden, 3000, 'success');
+      const [request, ...more] = await sent(key);
+      expect(more).to.have.length(0);
+      expect(request.type).to.equal('application/json');
+      expect(request.accept).to.equal('application/json');
+      expect(request.body).to.equal(
+        JSON.stringify({
+          email: ADDRESS,
+          name: 'Ola Nordmann',
+          list: 'klyngenytt',
+          consent: 'yes',
+          consent_text: CONSENT_NB,
+          locale: 'nb',
+          source: SOURCE,
+        }),
+      );
+      expect(partText(el, 'success')).to.equal('Velkommen!');
+    });
+
+    it('speaks nynorsk and English from the nearest lang', async () => {
+      const nn = await signup('/test-api/signup/form', 'consent-required name-field', 'nn');
+      expect(ui(nn).name.labels![0].textContent!.trim()).to.equal('Namn (valfritt)');
+      expect(ui(nn).consent.labels![0].textContent!.trim()).to.equal('Ja, send meg nyhendebrevet på e-post. Eg kan melde meg av når som helst.');
+      ui(nn).button.click();
+      await nn.updateComplete;
+      expect(noteOf(ui(nn).email)!.textContent).to.equal('Skriv inn e-postadressa di.');
+
+      const key = newKey();
+      const en = await signup(`/test-api/signup/answer?key=${key}`, 'consent-required', 'en');
+      expect(ui(en).email.labels![0].textContent!.trim()).to.equal('Email');
+      expect(ui(en).button.textContent).to.equal('Sign me up');
+      await fillAndSubmit(en);
+      await until(() => !ui(en).success.hidden, 3000, 'success');
+      expect(partText(en, 'success')).to.equal('Thank you! Check your email to confirm your subscription.');
+      expect((await sent(key))[0].body).to.contain('&locale=en&');
+    });
+
+    it('shows the page’s success slot instead of the default thanks', async () => {
+      const key = newKey();
+      const wrapper = await fixture<HTMLElement>(`
+        <div><fjord-newsletter-signup action="/test-api/signup/answer?key=${key}">
+          <h2>Nyhetsbrev</h2>
+          <p slot="success">Takk! Første nyhetsbrev kommer fredag.</p>
+        </fjord-newsletter-signup></div>`);
+      const el = wrapper.querySelector('fjord-newsletter-signup')!;
+      await el.updateComplete;
+      await fillAndSubmit(el);
+      await until(() => !ui(el).success.hidden, 3000, 'success');
+      expect(partText(el, 'success')).to.equal('Takk! Første nyhetsbrev kommer fredag.');
+      expect(ui(el).status.textContent!.trim()).to.equal('Takk! Første nyhetsbrev kommer fredag.');
+      expect(el.shadowRoot!.activeElement).to.equal(ui(el).success);
+    });
+  });
+
+  describe('validation', () => {
+    it('stops an empty or malformed address and unticked consent at the field, sending nothing', async () => {
+      const key = newKey();
+      const el = await signup(`/test-api/signup/answer?key=${key}`);
+      const { email, consent, button } = ui(el);
+      let submits = 0;
+      el.addEventListener('fjord-signup-submit', () => submits++);
+
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+      expect(noteOf(email)!.textContent).to.equal('Skriv inn e-postadressen din.');
+      expect(el.shadowRoot!.activeElement).to.equal(email);
+      expect(consent.getAttribute('aria-invalid')).to.equal('true');
+      expect(noteOf(consent)!.textContent).to.equal('Kryss av for samtykke for å melde deg på.');
+      await expect(el).to.be.accessible();
+
+      for (const bad of ['ola', 'ola@', 'ola@eksempel', 'ola nordmann@eksempel.no', '@eksempel.no', 'ola@eksempel..no']) {
+        email.value = '';
+        await type(email, bad);
+        await sendKeys({ press: 'Enter' });
+        expect(noteOf(email)!.textContent, bad).to.equal('Skriv en gyldig e-postadresse, som navn@eksempel.no.');
+        expect(el.shadowRoot!.activeElement).to.equal(email);
+      }
+
+      email.value = '';
+      await type(email, ADDRESS);
+      await click(button);
+      expect(email.hasAttribute('aria-invalid')).to.equal(false);
+      expect(noteOf(email)!.hidden).to.equal(true);
+      expect(el.shadowRoot!.activeElement).to.equal(consent);
+      expect(consent.getAttribute('aria-invalid')).to.equal('true');
+
+      await settle();
+      expect(submits).to.equal(0);
+      expect(await sent(key)).to.have.length(0);
+    });
+
+    it('answers a filled honeypot with success and sends nothing', async () => {
+      const key = newKey();
+      const el = await signup(`/test-api/signup/answer?key=${key}`, '');
+      let events = 0;
+      for (const name of ['fjord-signup-submit', 'fjord-signup-success', 'fjord-signup-error']) el.addEventListener(name, () => events++);
+      const { email, trap, button } = ui(el);
+      email.value = 'bot@spam.example';
+      trap.value = 'https://spam.example';
+      button.click();
+      await until(() => !ui(el).success.hidden, 1000, 'success');
+      expect(partText(el, 'success')).to.equal(THANKS_NB);
+      await settle();
+      expect(await sent(key)).to.have.length(0);
+      expect(events).to.equal(0);
+    });
+  });
+
+  describe('one request at a time', () => {
+    it('sends one request for 10 rapid clicks and Enter presses, busy on the focused button', async () => {
+      const key = newKey();
+      const el = await signup(`/test-api/signup/answer?key=${key}&delay=1500`, '');
+      const { email, button, status } = ui(el);
+      let submits = 0;
+      el.addEventListener('fjord-signup-submit', () => submits++);
+      await type(email, ADDRESS);
+      button.focus();
+      for (let i = 0; i < 5; i++) await click(button);
+      for (let i = 0; i < 5; i++) await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(button.getAttribute('aria-busy')).to.equal('true');
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(button.disabled).to.equal(false);
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+      expect(status.textContent!.trim()).to.equal('Sender påmeldingen …');
+      await expect(el).to.be.accessible();
+      await until(() => !ui(el).success.hidden, 4000, 'success');
+      expect(button.hasAttribute('aria-busy')).to.equal(false);
+      expect(submits).to.equal(1);
+      expect(await sent(key)).to.have.length(1);
+    });
+  });
+
+  describe('answers', () => {
+    const failures: [string, string, string, number][] = [
+      ['500', 'answer?status=500&json=%7B%22message%22%3A%22boom%22%7D', ERROR_NB, 500],
+      ['503 without a body', 'answer?status=503', ERROR_NB, 503],
+      ['410 with an HTML page', 'answer?status=410&text=%3Ch1%3ENot%20found%3C%2Fh1%3E', ERROR_NB, 410],
+      ['200 with a body that is not JSON', 'answer?status=200&text=%3Chtml%3EOK%3C%2Fhtml%3E', ERROR_NB, 200],
+      ['200 with malformed JSON', 'answer?status=200&json=%7B%22message%22%3A', ERROR_NB, 200],
+      ['429 with Retry-After in seconds', 'answer?status=429&retry-after=30&json=%7B%7D', 'For mange forsøk. Prøv igjen om 30 sekunder.', 429],
+      ['429 with Retry-After in minutes', 'answer?status=429&retry-after=600', 'For mange forsøk. Prøv igjen om 10 minutter.', 429],
+      ['429 with a Retry-After date', `answer?status=429&retry-after=${encodeURIComponent(new Date(Date.now() + 3 * 3600e3 + 999).toUTCString())}`, 'For mange forsøk. Prøv igjen om 3 timer.', 429],
+      ['429 without Retry-After', 'answer?status=429', 'For mange forsøk. Prøv igjen litt senere.', 429],
+      ['a slow endpoint past the timeout', 'answer?status=200&delay=3000', NETWORK_NB, 0],
+      ['a connection closed before the answer', 'drop', NETWORK_NB, 0],
+      ['a connection closed halfway through the answer', 'cut', NETWORK_NB, 0],
+    ];
+    for (const [what, route, message, status] of failures) {
+      it(`${what}: a clear error and a retry button, with the address and choices kept`, async () => {
+        const key = newKey();
+        const slow = what.startsWith('a slow');
+        const action = `/test-api/signup/${route}${route.includes('?') ? '&' : '?'}key=${key}`;
+        const el = await signup(action, `consent-required name-field ${slow ? 'timeout="600"' : ''}`);
+        const failed = oneEvent(el, 'fjord-signup-error');
+        const started = performance.now();
+        await fillAndSubmit(el);
+        expect((await failed).detail).to.deep.equal({ status, message });
+        if (slow) expect(performance.now() - started).to.be.below(2500);
+        await el.updateComplete;
+        const { email, name, consent, retry, form, status: live } = ui(el);
+        expect(errorText(el)).to.equal(message);
+        expect(live.textContent!.trim()).to.equal(message);
+        expect(retry.textContent).to.equal('Prøv igjen');
+        expect(form.hidden).to.equal(false);
+        expect(email.value).to.equal(ADDRESS);
+        expect(name.value).to.equal('Ola Nordmann');
+        expect(consent.checked).to.equal(true);
+        expect(el.shadowRoot!.activeElement).to.equal(ui(el).button);
+        expect((await sent(key)).length).to.be.at.least(1);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('409 is shown as success: already subscribed', async () => {
+      const key = newKey();
+      const el = await signup(`/test-api/signup/answer?key=${key}&status=409&json=%7B%7D`, '');
+      const succeeded = oneEvent(el, 'fjord-signup-success');
+      await fillAndSubmit(el);
+      expect((await succeeded).detail).to.deep.equal({ status: 409, message: 'Du er allerede påmeldt. Takk!' });
+      await el.updateComplete;
+      expect(partText(el, 'success')).to.equal('Du er allerede påmeldt. Takk!');
+      expect(el.shadowRoot!.activeElement).to.equal(ui(el).success);
+    });
+
+    it('204 without a body is success with the default thanks', async () => {
+      const el = await signup(`/test-api/signup/answer?key=${newKey()}&status=204`, '');
+      const succeeded = oneEvent(el, 'fjord-signup-success');
+      await fillAndSubmit(el);
+      expect((await succeeded).detail).to.deep.equal({ status: 204, message: THANKS_NB });
+    });
+
+    it('422 shows the message at the named field and focuses it, keeping the address', async () => {
+      const key = newKey();
+      const json = encodeURIComponent(JSON.stringify({ message: 'Adressen finnes ikke hos e-posttilbyderen.', field: 'email' }));
+      const el = await signup(`/test-api/signup/answer?key=${key}&status=422&json=${json}`);
+      const failed = oneEvent(el, 'fjord-signup-error');
+      await fillAndSubmit(el);
+      expect((await failed).detail).to.deep.equal({ status: 422, message: 'Adressen finnes ikke hos e-posttilbyderen.' });
+      await el.updateComplete;
+      const { email, error, status, name } = ui(el);
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+      expect(noteOf(email)!.textContent).to.equal('Adressen finnes ikke hos e-posttilbyderen.');
+      expect(el.shadowRoot!.activeElement).to.equal(email);
+      expect(status.textContent!.trim()).to.equal('Adressen finnes ikke hos e-posttilbyderen.');
+      expect(error.hidden).to.equal(true);
+      expect(email.value).to.equal(ADDRESS);
+      expect(name.value).to.equal('Ola Nordmann');
+      await expect(el).to.be.accessible();
+    });
+
+    it('400 for the consent field marks the checkbox; a 422 naming no field shows its message as the error', async () => {
+      const consentJson = encodeURIComponent(JSON.stringify({ message: 'Samtykke mangler.', field: 'consent' }));
+      const el = await signup(`/test-api/signup/answer?key=${newKey()}&status=400&json=${consentJson}`);
+      await fillAndSubmit(el);
+      await until(() => ui(el).consent.getAttribute('aria-invalid') === 'true', 3000, 'consent marked');
+      expect(noteOf(ui(el).consent)!.textContent).to.equal('Samtykke mangler.');
+      expect(el.shadowRoot!.activeElement).to.equal(ui(el).consent);
+      expect(ui(el).consent.checked).to.equal(true);
+
+      const plainJson = encodeURIComponent(JSON.stringify({ message: 'Listen finnes ikke.', field: 'list' }));
+      const other = await signup(`/test-api/signup/answer?key=${newKey()}&status=422&json=${plainJson}`, '');
+      const failed = oneEvent(other, 'fjord-signup-error');
+      await fillAndSubmit(other);
+      expect((await failed).detail).to.deep.equal({ status: 422, message: 'Listen finnes ikke.' });
+      await other.updateComplete;
+      expect(errorText(other)).to.equal('Listen finnes ikke.');
+    });
+
+    it('retries after a failure with the same body and then succeeds', async () => {
+      const key = newKey();
+      const el = await signup(`/test-api/signup/flaky?key=${key}`);
+      await fillAndSubmit(el);
+      await until(() => !ui(el).error.hidden, 3000, 'error');
+      expect(errorText(el)).to.equal(ERROR_NB);
+      const succeeded = oneEvent(el, 'fjord-signup-success');
+      await click(ui(el).retry);
+      expect((await succeeded).detail).to.deep.equal({ status: 200, message: 'Takk! Nå er du påmeldt.' });
+      await el.updateComplete;
+      expect(partText(el, 'success')).to.equal('Takk! Nå er du påmeldt.');
+      expect(ui(el).status.textContent!.trim()).to.equal('Takk! Nå er du påmeldt.');
+      expect(el.shadowRoot!.activeElement).to.equal(ui(el).success);
+      const log = await sent(key);
+      expect(log).to.have.length(2);
+      expect(log[1].body).to.equal(log[0].body);
+      expect(log[0].body).to.contain('email=ola.nordmann%40eksempel.no&name=Ola+Nordmann&list=klyngenytt&consent=yes');
+    });
+  });
+
+  describe('page takes over', () => {
+    it('a cancelled submit sends nothing and stays busy until the page calls succeed()', async () => {
+      const key = newKey();
+      const el = await signup(`/test-api/signup/answer?key=${key}`, '');
+      el.addEventListener('fjord-signup-submit', (e) => e.preventDefault());
+      await fillAndSubmit(el);
+      await settle();
+      expect(await sent(key)).to.have.length(0);
+      expect(ui(el).button.getAttribute('aria-busy')).to.equal('true');
+      const succeeded = oneEvent(el, 'fjord-signup-success');
+      el.succeed('Du er påmeldt via vår CRM.');
+      expect((await succeeded).detail).to.deep.equal({ status: 0, message: 'Du er påmeldt via vår CRM.' });
+      await el.updateComplete;
+      expect(partText(el, 'success')).to.equal('Du er påmeldt via vår CRM.');
+      expect(el.shadowRoot!.activeElement).to.equal(ui(el).success);
+    });
+
+    it('fail() shows the error with a retry button and keeps the address', async () => {
+      const el = await signup(`/test-api/signup/answer?key=${newKey()}`, '');
+      el.addEventListener('fjord-signup-submit', (e) => e.preventDefault(), { once: true });
+      await fillAndSubmit(el);
+      const failed = oneEvent(el, 'fjord-signup-error');
+      el.fail();
+      expect((await failed).detail).to.deep.equal({ status: 0, message: ERROR_NB });
+      await el.updateComplete;
+      expect(errorText(el)).to.equal(ERROR_NB);
+      expect(ui(el).email.value).to.equal(ADDRESS);
+      expect(ui(el).button.hasAttribute('aria-busy')).to.equal(false);
+      el.fail('CRM-en svarer ikke.');
+      await el.updateComplete;
+      expect(errorText(el)).to.equal('CRM-en svarer ikke.');
+    });
+  });
+
+  describe('progressive-enhancement form', () => {
+    async function pageForm(action: string, extra = '') {
+      const wrapper = await fixture<HTMLElement>(`
+        <div>
+          <fjord-newsletter-signup ${extra}>
+            <form action="${action}" method="post">
+              <label>E-post <input type="email" name="email" required autocomplete="email"></label>
+              <input type="hidden" name="list" value="klyngenytt">
+              <button>Meld meg på</button>
+            </form>
+          </fjord-newsletter-signup>
+        </div>`);
+      const el = wrapper.querySelector('fjord-newsletter-signup')!;
+      await el.updateComplete;
+      const form = el.querySelector('form')!;
+      return { el, form, email: form.querySelector('input[type=email]') as HTMLInputElement, button: form.querySelector('button')! };
+    }
+
+    it('uses the page’s own form and sends its fields plus locale and source', async () => {
+      const key = newKey();
+      const { el, form, email, button } = await pageForm(`/test-api/signup/form?key=${key}`);
+      expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+      expect(form.assignedSlot!.name).to.equal('form');
+      await expect(el).to.be.accessible();
+      await type(email, ADDRESS);
+      const succeeded = oneEvent(el, 'fjord-signup-success');
+      await click(button);
+      expect((await succeeded).detail).to.deep.equal({ status: 200, message: 'Takk for påmeldingen!' });
+      const log = await sent(key);
+      expect(log).to.have.length(1);
+      expect(log[0].type).to.equal('application/x-www-form-urlencoded');
+      expect(log[0].body).to.equal(`email=ola.nordmann%40eksempel.no&list=klyngenytt&locale=nb&source=${encodeURIComponent(SOURCE)}`);
+      await el.updateComplete;
+      expect(form.getBoundingClientRect().height).to.equal(0);
+      expect(form.checkVisibility()).to.equal(false);
+      expect(partText(el, 'success')).to.equal('Takk for påmeldingen!');
+      expect(el.shadowRoot!.activeElement).to.equal(ui(el).success);
+      await expect(el).to.be.accessible();
+    });
+
+    it('validates the page’s fields with messages tied to them, busy on its button, and sends JSON on request', async () => {
+      const key = newKey();
+      const { el, email, button } = await pageForm(`/test-api/signup/answer?key=${key}&delay=800`, 'encoding="json"');
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(email.getAttribute('aria-invalid')).to.equal('true');
+      const note = noteOf(email)!;
+      expect(note.textContent).to.equal('Skriv inn e-postadressen din.');
+      expect(note.isConnected && el.contains(note)).to.equal(true);
+      expect(document.activeElement).to.equal(email);
+      await expect(el).to.be.accessible();
+
+      await type(email, 'ola.nordmann@eksempel');
+      await sendKeys({ press: 'Enter' });
+      expect(note.textContent).to.equal('Skriv en gyldig e-postadresse, som navn@eksempel.no.');
+      await type(email, '.no');
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(email.hasAttribute('aria-invalid')).to.equal(false);
+      expect(button.getAttribute('aria-busy')).to.equal('true');
+      expect(document.activeElement).to.equal(button);
+      await until(() => !ui(el).success.hidden, 3000, 'success');
+      const log = await sent(key);
+      expect(log).to.have.length(1);
+      expect(log[0].type).to.equal('application/json');
+      expect(log[0].body).to.equal(JSON.stringify({ email: ADDRESS, list: 'klyngenytt', locale: 'nb', source: SOURCE }));
+    });
+
+    it('keeps the page form’s address after a failure and retries from the error', async () => {
+      const key = newKey();
+      const { el, email } = await pageForm(`/test-api/signup/flaky?key=${key}`);
+      await type(email, ADDRESS);
+      await sendKeys({ press: 'Enter' });
+      await until(() => !ui(el).error.hidden, 3000, 'error');
+      expect(email.value).to.equal(ADDRESS);
+      ui(el).retry.click();
+      await until(() => !ui(el).success.hidden, 3000, 'success');
+      expect(await sent(key)).to.have.length(2);
+    });
+
+    it('sends every value of a repeated field, and maps the email field with email-name', async () => {
+      const key = newKey();
+      const wrapper = await fixture<HTMLElement>(`
+        <div><fjord-newsletter-signup email-name="EMAIL" encoding="json">
+          <form action="/test-api/signup/answer?key=${key}" method="post">
+            <label>E-post <input name="EMAIL"></label>
+            <label><input type="checkbox" name="topics" value="havbruk" checked> Havbruk</label>
+            <label><input type="checkbox" name="topics" value="industri" checked> Industri</label>
+            <label><input type="checkbox" name="consent" value="ja" checked> Jeg vil ha nyhetsbrevet.</label>
+            <button>Send</button>
+          </form>
+        </fjord-newsletter-signup></div>`);
+      const el = wrapper.querySelector('fjord-newsletter-signup')!;
+      await el.updateComplete;
+      const email = el.querySelector('input[name=EMAIL]') as HTMLInputElement;
+      email.value = 'kari';
+      el.querySelector('button')!.click();
+      expect(noteOf(email)!.textContent).to.equal('Skriv en gyldig e-postadresse, som navn@eksempel.no.');
+      email.value = 'kari@eksempel.no';
+      const submitted = oneEvent(el, 'fjord-signup-submit');
+      el.querySelector('button')!.click();
+      expect((await submitted).detail).to.deep.equal({
+        EMAIL: 'kari@eksempel.no',
+        topics: ['havbruk', 'industri'],
+        consent: 'ja',
+        consent_text: 'Jeg vil ha nyhetsbrevet.',
+        locale: 'nb',
+        source: SOURCE,
+      });
+      await until(() => !ui(el).success.hidden, 3000, 'success');
+    });
+  });
+
+  describe('bad input', () => {
+    it('warns about unknown encoding and submit-mode, a bad timeout, consent without privacy-href and unsafe URLs', async () => {
+      const warnings = watchWarnings();
+      try {
+        const el = await fixture<FjordNewsletterSignup>(`
+          <fjord-newsletter-signup action="javascript:alert(1)" encoding="xml" submit-mode="ajax" timeout="soon" consent-required></fjord-newsletter-signup>`);
+        const text = warnings.messages.join('\n');
+        expect(text).to.match(/<fjord-newsletter-signup>: encoding="xml" is not one of form, json; using form\./);
+        expect(text).to.match(/submit-mode="ajax" is not one of fetch, native; using fetch\./);
+        expect(text).to.match(/timeout="NaN" is not a number of milliseconds above 0; using 15000\./);
+        expect(text).to.match(/consent-required is set without privacy-href/);
+        expect(text).to.match(/action="javascript:alert\(1\)" was not used/);
+        expect(ui(el).form.hasAttribute('action')).to.equal(false);
+        expect(el.shadowRoot!.querySelector('[part=privacy]')).to.equal(null);
+
+        const failed = oneEvent(el, 'fjord-signup-error');
+        await fillAndSubmit(el);
+        expect((await failed).detail).to.deep.equal({ status: 0, message: ERROR_NB });
+        expect(warnings.messages.join('\n')).to.match(/there is no action to send the signup to/);
+      } finally {
+        warnings.restore();
+      }
+    });
+  });
+});
