@@ -24,7 +24,10 @@ function expressionEnd(code, i) {
     const c = code[i];
     if (c === '"' || c === "'") {
       i++;
-      while (code[i] !== c) i += code[i] === '\\' ? 2 : 1;
+      while (code[i] !== c) {
+        if (i >= code.length) throw new Error('unterminated string');
+        i += code[i] === '\\' ? 2 : 1;
+      }
     } else if (c === '`') i = templateEnd(code, i + 1);
     else if (c === '{') depth++;
     else if (c === '}' && depth-- === 0) return i;
@@ -51,27 +54,44 @@ export function minifyCss(text) {
     .trim();
 }
 
-/** Rewrites every tagged html/svg/css template in `code`, nested ones included. */
+/**
+ * Rewrites every tagged html/svg/css template in `code`, nested ones included. Source the scanner cannot
+ * follow (a tag name inside a comment or string, say) is returned unchanged rather than guessed at.
+ */
 export function minifyLiterals(code) {
+  try {
+    return minifyTemplates(code);
+  } catch {
+    return code;
+  }
+}
+
+function minifyTemplates(code) {
   let out = '';
   let last = 0;
   const tag = /\b(html|svg|css)`/g;
   let m;
   while ((m = tag.exec(code))) {
+    // A tag name mentioned in a comment is not a template.
+    const line = code.slice(code.lastIndexOf('\n', m.index) + 1, m.index);
+    if (/\/\/|^\s*\/?\*/.test(line)) continue;
     const minify = m[1] === 'css' ? minifyCss : minifyHtml;
     let i = m.index + m[0].length;
     out += code.slice(last, i);
     // Walk the template: minify text chunks, recurse into expressions.
     for (;;) {
       let j = i;
-      while (code[j] !== '`' && !(code[j] === '$' && code[j + 1] === '{')) j += code[j] === '\\' ? 2 : 1;
+      while (code[j] !== '`' && !(code[j] === '$' && code[j + 1] === '{')) {
+        if (j >= code.length) throw new Error('unterminated template literal');
+        j += code[j] === '\\' ? 2 : 1;
+      }
       out += minify(code.slice(i, j));
       if (code[j] === '`') {
         i = j;
         break;
       }
       const end = expressionEnd(code, j + 2);
-      out += '${' + minifyLiterals(code.slice(j + 2, end)) + '}';
+      out += '${' + minifyTemplates(code.slice(j + 2, end)) + '}';
       i = end + 1;
     }
     last = i;
