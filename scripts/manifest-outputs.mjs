@@ -1,0 +1,233 @@
+/**
+ * Turns dist/custom-elements.json (written by `custom-elements-manifest analyze`) into what editors, React and
+ * readers use, so that all of them say the same as the widgets' JSDoc:
+ *   dist/vscode.html-custom-data.json, dist/vscode.css-custom-data.json  VS Code HTML and CSS custom data
+ *   dist/web-types.json                                                   JetBrains IDEs (WebStorm, IntelliJ)
+ *   dist/npm/react.d.ts                                                   React 19 JSX types, `fjord-elements/react`
+ *   docs/api.md                                                           the API reference, linked from the README
+ * `npm run build` runs it last.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const manifest = JSON.parse(readFileSync(join(root, 'dist/custom-elements.json'), 'utf8'));
+
+/** Every custom element in the manifest, with the module it is in. */
+const elements = manifest.modules
+  .flatMap((mod) => (mod.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => ({ ...d, module: mod.path })))
+  .sort((a, b) => a.tagName.localeCompare(b.tagName));
+
+/** The global tokens (`--fjord-accent` …) and their defaults, read from the shared token sheet. */
+const tokens = [...readFileSync(join(root, 'src/shared/tokens.ts'), 'utf8').matchAll(/var\((--fjord-[a-z-]+),\s*([^;]+)\);/g)].map(
+  ([, name, fallback]) => ({ name, default: fallback.replace(/\)$/, '').trim() }),
+);
+
+const oneLine = (text = '') => text.replace(/\s*\n\s*/g, ' ').trim();
+/** Where an editor's "documentation" link goes: the package's homepage when package.json has one, else its npm page. */
+const apiUrl = (tag) => (pkg.homepage ? `${pkg.homepage.replace(/#.*$/, '')}#${tag}` : `https://www.npmjs.com/package/${pkg.name}`);
+/** The entry point that registers a widget: `fjord-elements/photo.js`. */
+const entryOf = (el) => `${pkg.name}/${el.module.replace(/^dist\/npm\/[^/]+\/(.+)$/, '$1')}`;
+const publicFields = (el) =>
+  (el.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.readonly && m.privacy !== 'private' && m.privacy !== 'protected');
+/** String-literal members of a union type: `'chip' | 'card'` → ['chip', 'card']; none for other types. */
+function literals(type) {
+  const parts = (type?.text ?? '').split('|').map((s) => s.trim()).filter((s) => s !== 'undefined');
+  return parts.length && parts.every((p) => /^'[^']*'$|^"[^"]*"$/.test(p)) ? parts.map((p) => p.slice(1, -1)) : [];
+}
+const isBoolean = (type) => /^boolean(\s*\|\s*undefined)?$/.test(type?.text ?? '');
+
+/** A tag's description for tooltips: summary, description, then slots, events, parts and custom properties. */
+function markdown(el) {
+  const list = (title, items, name = (i) => i.name) =>
+    items?.length ? `\n\n**${title}:**\n${items.map((i) => `- \`${name(i)}\` — ${oneLine(i.description)}`).join('\n')}` : '';
+  return (
+    `${oneLine(el.description)}` +
+    list('Slots', el.slots, (s) => (s.name ? s.name : '(default)')) +
+    list('Events', el.events) +
+    list('CSS parts', el.cssParts) +
+    list('CSS custom properties', el.cssProperties)
+  );
+}
+
+// VS Code: https://github.com/microsoft/vscode-custom-data
+const htmlData = {
+  $schema: 'https://raw.githubusercontent.com/microsoft/vscode-html-languageservice/main/docs/customData.schema.json',
+  version: 1.1,
+  tags: elements.map((el) => ({
+    name: el.tagName,
+    description: { kind: 'markdown', value: markdown(el) },
+    attributes: (el.attributes ?? []).map((a) => {
+      const values = literals(a.type);
+      return {
+        name: a.name,
+        description: oneLine(a.description) + (a.default ? `\n\nDefault: \`${a.default}\`` : ''),
+        ...(isBoolean(a.type) ? { valueSet: 'v' } : values.length ? { values: values.map((name) => ({ name })) } : {}),
+      };
+    }),
+    references: [{ name: 'fjord-elements API reference', url: apiUrl(el.tagName) }],
+  })),
+};
+
+const cssData = {
+  $schema: 'https://raw.githubusercontent.com/microsoft/vscode-css-languageservice/main/docs/customData.schema.json',
+  version: 1.1,
+  properties: [
+    ...tokens.map((t) => ({ name: t.name, description: `fjord-elements global token. Default: \`${t.default}\`` })),
+    ...elements.flatMap((el) =>
+      (el.cssProperties ?? []).map((p) => ({
+        name: p.name,
+        description: `<${el.tagName}>: ${oneLine(p.description)}${p.default ? ` Default: \`${p.default}\`` : ''}`,
+      })),
+    ),
+  ],
+  pseudoElements: elements.flatMap((el) =>
+    (el.cssParts ?? []).map((p) => ({ name: `::part(${p.name})`, description: `<${el.tagName}>: ${oneLine(p.description)}` })),
+  ),
+};
+
+// JetBrains: https://github.com/JetBrains/web-types
+const webTypes = {
+  $schema: 'https://json.schemastore.org/web-types',
+  name: pkg.name,
+  version: pkg.version,
+  'description-markup': 'markdown',
+  'js-types-syntax': 'typescript',
+  contributions: {
+    html: {
+      elements: elements.map((el) => ({
+        name: el.tagName,
+        description: oneLine(el.description),
+        'doc-url': apiUrl(el.tagName),
+        source: { module: `./${el.module}`, symbol: el.name },
+        attributes: (el.attributes ?? []).map((a) => ({
+          name: a.name,
+          description: oneLine(a.description),
+          ...(a.default ? { default: a.default } : {}),
+          value: isBoolean(a.type)
+            ? { type: 'boolean', kind: 'no-value' }
+            : { type: a.type?.text ?? 'string', kind: 'plain' },
+        })),
+        slots: (el.slots ?? []).map((s) => ({ name: s.name, description: oneLine(s.description) })),
+        js: {
+          properties: publicFields(el).map((f) => ({ name: f.name, description: oneLine(f.description), type: f.type?.text })),
+          events: (el.events ?? []).map((e) => ({ name: e.name, description: oneLine(e.description), type: e.type?.text })),
+        },
+        css: {
+          properties: (el.cssProperties ?? []).map((p) => ({ name: p.name, description: oneLine(p.description) })),
+          parts: (el.cssParts ?? []).map((p) => ({ name: p.name, description: oneLine(p.description) })),
+        },
+      })),
+    },
+    css: { properties: tokens.map((t) => ({ name: t.name, description: `Global token. Default: \`${t.default}\`` })) },
+  },
+};
+
+/** React 19 JSX types: properties (set as properties), attributes (kebab-case names) and `on<event-name>` listeners. */
+function reactTypes() {
+  const doc = (text, indent = '  ') => (text ? `${indent}/** ${oneLine(text).replace(/\*\//g, '*\\/')} */\n` : '');
+  const imports = elements.map((el) => `import type { ${el.name} } from './${el.module.replace(/^dist\/npm\//, '')}';`);
+  const interfaces = elements.map((el) => {
+    const lines = [];
+    const fields = publicFields(el);
+    const fieldNames = new Set(fields.map((f) => f.name));
+    for (const f of fields) lines.push(`${doc(f.description)}  ${f.name}?: ${el.name}['${f.name}'];`);
+    for (const a of el.attributes ?? []) {
+      if (fieldNames.has(a.name)) continue;
+      const type = isBoolean(a.type) ? 'boolean' : /number/.test(a.type?.text ?? '') ? 'number | string' : 'string';
+      lines.push(`${doc(a.description)}  '${a.name}'?: ${type};`);
+    }
+    for (const e of el.events ?? []) {
+      const type = e.type ? `HTMLElementEventMap['${e.name}']` : 'CustomEvent';
+      lines.push(`${doc(e.description)}  'on${e.name}'?: (event: ${type}) => void;`);
+    }
+    const own = [...fieldNames, ...(el.attributes ?? []).map((a) => a.name)].map((n) => `'${n}'`);
+    return `/** \`<${el.tagName}>\` in JSX: ${oneLine(el.summary ?? el.description)} */\nexport interface ${el.name}Props extends FjordElementProps<${el.name}, ${[...new Set(own)].join(' | ') || 'never'}> {\n${lines.join('\n')}\n}`;
+  });
+  return `// Generated by scripts/manifest-outputs.mjs from custom-elements.json. Do not edit.
+/**
+ * JSX types for React 19, which passes props to custom elements as properties (when the element has one) or
+ * attributes, and adds a listener for \`on<event-name>\` props: \`<fjord-fact-box onfjord-fact-box-toggle={…}>\`.
+ * Use: \`import type {} from 'fjord-elements/react';\` once, or add "fjord-elements/react" to \`types\` in tsconfig.json.
+ */
+import type { HTMLAttributes, RefAttributes } from 'react';
+${imports.join('\n')}
+
+/** What every fjord element takes besides its own props: React's HTML props (\`class\` too, as React 19 allows it on custom elements), less the names it uses itself. */
+export type FjordElementProps<E extends HTMLElement, Own extends PropertyKey = never> = Omit<HTMLAttributes<E>, Own> &
+  RefAttributes<E> & { class?: string };
+
+${interfaces.join('\n\n')}
+
+/** Every fjord element by tag. */
+export interface FjordElementsJSX {
+${elements.map((el) => `  '${el.tagName}': ${el.name}Props;`).join('\n')}
+}
+
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements extends FjordElementsJSX {}
+  }
+}
+`;
+}
+
+/** The API reference: one section per element, from the manifest. */
+function apiMarkdown() {
+  const cell = (text) => oneLine(text).replace(/\|/g, '\\|') || '–';
+  const code = (text) => (text ? `\`${text.replace(/\|/g, '\\|')}\`` : '–');
+  const table = (head, rows) =>
+    rows.length ? `| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n\n` : '';
+  let out = `# fjord-elements API reference\n\n<!-- Generated by scripts/manifest-outputs.mjs from dist/custom-elements.json (npm run build). Do not edit. -->\n\n`;
+  out += `Version ${pkg.version}. Editors read the same data: see [Integration](integration.md#editors).\n\n`;
+  out += elements.map((el) => `- [\`<${el.tagName}>\`](#${el.tagName}) — ${cell(el.summary ?? el.description)}`).join('\n') + '\n- [Global tokens](#global-tokens)\n\n';
+  for (const el of elements) {
+    out += `## ${el.tagName}\n\n${oneLine(el.description)}\n\n`;
+    out += `\`\`\`js\nimport '${entryOf(el)}'; // class ${el.name}\n\`\`\`\n\n`;
+    const fields = publicFields(el);
+    const attrs = el.attributes ?? [];
+    out += table(
+      ['Attribute', 'Property', 'Type', 'Default', 'Description'],
+      attrs.map((a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), cell(a.description)]),
+    );
+    const attrFields = new Set(attrs.map((a) => a.fieldName));
+    const propsOnly = [...fields.filter((f) => !attrFields.has(f.name)), ...(el.members ?? []).filter((m) => m.kind === 'field' && m.readonly)];
+    if (propsOnly.length) {
+      out += `Properties without an attribute:\n\n`;
+      out += table(['Property', 'Type', 'Description'], propsOnly.map((f) => [code(`${f.static ? `${el.name}.` : ''}${f.name}`), code(f.type?.text), cell(f.description)]));
+    }
+    const methods = (el.members ?? []).filter((m) => m.kind === 'method' && m.privacy !== 'private');
+    out += table(
+      ['Method', 'Description'],
+      methods.map((m) => [
+        code(`${m.static ? `${el.name}.` : ''}${m.name}(${(m.parameters ?? []).map((p) => `${p.name}: ${p.type?.text ?? 'unknown'}`).join(', ')})`),
+        cell(m.description),
+      ]),
+    );
+    out += table(['Event', 'Type', 'Description'], (el.events ?? []).map((e) => [code(e.name), code(e.type?.text ?? 'CustomEvent'), cell(e.description)]));
+    out += table(['Slot', 'Description'], (el.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]));
+    out += table(['CSS part', 'Description'], (el.cssParts ?? []).map((p) => [code(p.name), cell(p.description)]));
+    out += table(['CSS custom property', 'Default', 'Description'], (el.cssProperties ?? []).map((p) => [code(p.name), code(p.default), cell(p.description)]));
+  }
+  out += `## Global tokens\n\nSet on any ancestor (\`:root\`, a section, one widget); every widget reads them.\n\n`;
+  out += table(['Custom property', 'Default'], tokens.map((t) => [code(t.name), code(t.default)]));
+  return out.trimEnd() + '\n';
+}
+
+function write(path, text) {
+  const file = join(root, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+const json = (value) => JSON.stringify(value, null, 2) + '\n';
+
+write('dist/vscode.html-custom-data.json', json(htmlData));
+write('dist/vscode.css-custom-data.json', json(cssData));
+write('dist/web-types.json', json(webTypes));
+if (existsSync(join(root, 'dist/npm'))) write('dist/npm/react.d.ts', reactTypes());
+write('docs/api.md', apiMarkdown());
+
+const untyped = elements.flatMap((el) => (el.events ?? []).filter((e) => !e.type).map((e) => `${e.name} (<${el.tagName}>)`));
+if (untyped.length) console.warn(`manifest-outputs: no HTMLElementEventMap entry for ${untyped.join(', ')}; typed as CustomEvent.`);
+console.log(`manifest-outputs: ${elements.length} elements → ${relative(root, join(root, 'dist'))}/{vscode.*-custom-data,web-types}.json, dist/npm/react.d.ts, docs/api.md`);
