@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 // @ts-expect-error plain JavaScript helper shared with the size script
 import { minifyCss, minifyLiterals } from './scripts/minify-literals.mjs';
@@ -33,12 +35,30 @@ function upgradeStylesheet(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [litLiterals(), upgradeStylesheet()],
+/** Writes `fjord-elements.js.sri` beside the drop-in file: its Subresource Integrity hash for `<script integrity>`. */
+function subresourceIntegrity(): Plugin {
+  return {
+    name: 'fjord:sri',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      if (!options.dir || !('fjord-elements.js' in bundle)) return;
+      const file = join(options.dir, 'fjord-elements.js');
+      const hash = createHash('sha384').update(readFileSync(file)).digest('base64');
+      writeFileSync(`${file}.sri`, `sha384-${hash}\n`);
+    },
+  };
+}
+
+/** The per-widget modules the autoloader imports: `dist/cdn/<widget>.js`, sharing Lit and the helpers through chunks. */
+const WIDGETS = ['photo', 'article-card', 'fact-box', 'cluster-badge', 'newsletter-signup'];
+
+export default defineConfig(({ mode }) => ({
+  plugins: [litLiterals(), upgradeStylesheet(), subresourceIntegrity()],
   server: { open: false },
   build: {
     outDir: 'dist/cdn',
-    emptyOutDir: true,
+    // `vite build --mode autoloader` runs second and adds its files beside the drop-in file.
+    emptyOutDir: mode !== 'autoloader',
     target: 'es2022',
     // Vite leaves ES-format library output readable unless rolldown is told to minify it fully.
     minify: 'oxc',
@@ -47,12 +67,23 @@ export default defineConfig({
       output: {
         minify: true,
         comments: false,
+        ...(mode === 'autoloader' ? { chunkFileNames: 'shared-[hash].js' } : {}),
       },
     },
-    lib: {
-      entry: 'src/index.ts',
-      formats: ['es'],
-      fileName: () => 'fjord-elements.js',
-    },
+    lib:
+      mode === 'autoloader'
+        ? {
+            entry: Object.fromEntries([
+              ['autoloader', 'src/autoloader.ts'],
+              ...WIDGETS.map((name) => [name, `src/${name}/${name}.ts`]),
+            ]),
+            formats: ['es'],
+            fileName: (_format: string, name: string) => `${name}.js`,
+          }
+        : {
+            entry: 'src/index.ts',
+            formats: ['es'],
+            fileName: () => 'fjord-elements.js',
+          },
   },
-});
+}));
