@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 // @ts-expect-error plain JavaScript helper shared with the size script
 import { minifyCss, minifyLiterals } from './scripts/minify-literals.mjs';
+import { signupServer } from './demo/server/vite-plugin.js';
 
 /** Minifies Lit template literals in the library source at build time. */
 function litLiterals(): Plugin {
@@ -53,7 +54,7 @@ function subresourceIntegrity(): Plugin {
 const WIDGETS = ['photo', 'article-card', 'fact-box', 'cluster-badge', 'newsletter-signup'];
 
 export default defineConfig(({ mode }) => ({
-  plugins: [litLiterals(), upgradeStylesheet(), subresourceIntegrity()],
+  plugins: [litLiterals(), upgradeStylesheet(), subresourceIntegrity(), signupServer()],
   server: { open: false },
   build: {
     outDir: 'dist/cdn',
