@@ -1,15 +1,13 @@
 import { css } from 'lit';
 import { tokens } from '../shared/tokens.js';
 
-/* Keep the figure's box model in step with fjord-elements.css, so nothing moves at upgrade. */
+/* Keep the box model in step with fjord-elements.css, so nothing moves at upgrade. */
 export const styles = [
   tokens,
   css`
-    :host {
-      display: block;
-      margin: 0;
-    }
+    :host,
     figure {
+      display: block;
       margin: 0;
     }
     .frame {
@@ -19,8 +17,7 @@ export const styles = [
       border-radius: var(--fjord-photo-radius, 0);
     }
     ::slotted(img),
-    ::slotted(picture),
-    img[part='image'] {
+    [part='image'] {
       display: block;
       width: 100%;
       height: auto;
@@ -29,7 +26,7 @@ export const styles = [
       display: contents;
     }
     .cropped ::slotted(img),
-    .cropped img[part='image'] {
+    .cropped [part='image'] {
       height: 100%;
       object-fit: cover;
     }
@@ -38,7 +35,7 @@ export const styles = [
       background: var(--fjord-photo-fallback-background, var(--_surface));
     }
     .broken ::slotted(*),
-    .broken img[part='image'] {
+    .broken [part='image'] {
       display: none !important;
     }
     .fallback {
@@ -46,10 +43,9 @@ export const styles = [
       inset: 0;
       display: grid;
       place-items: center;
-      padding: var(--_space);
+      padding: 1rem;
       text-align: center;
       color: var(--_muted);
-      font-size: 0.875rem;
     }
     figcaption {
       font-size: var(--fjord-photo-caption-size, 0.875rem);
@@ -58,11 +54,10 @@ export const styles = [
     .credit {
       color: var(--fjord-photo-credit-color, var(--_muted));
     }
-    .zoom,
-    .close {
+    button {
       position: absolute;
-      inset-block-start: 0.5rem;
-      inset-inline-end: 0.5rem;
+      top: 0.5rem;
+      right: 0.5rem;
       display: grid;
       place-items: center;
       width: 2.75rem;
@@ -70,80 +65,44 @@ export const styles = [
       padding: 0;
       border: 0;
       border-radius: 50%;
-      background: rgb(0 0 0 / 0.6);
+      background: #000a;
       color: #fff;
-      cursor: zoom-in;
+      cursor: pointer;
     }
-    .zoom:hover,
-    .close:hover {
-      background: rgb(0 0 0 / 0.8);
-    }
-    .zoom:focus-visible,
-    .close:focus-visible {
+    button:focus-visible {
       outline: 3px solid #fff;
       box-shadow: 0 0 0 5px #000;
-      outline-offset: 0;
     }
     svg {
       width: 1.4rem;
-      height: 1.4rem;
       fill: none;
       stroke: currentColor;
       stroke-width: 2;
-      stroke-linecap: round;
     }
     dialog {
-      width: 100vw;
       max-width: 100vw;
-      height: 100vh;
       max-height: 100vh;
-      margin: 0;
-      padding: 0;
+      width: 100%;
+      height: 100%;
+      padding: 4rem 1rem 1rem;
+      box-sizing: border-box;
       border: 0;
-      background: transparent;
-      color: #f3f3f3;
+      background: none;
+      color: #eee;
+      text-align: center;
     }
     dialog::backdrop {
-      background: var(--fjord-photo-backdrop, rgb(0 0 0 / 0.88));
+      background: var(--fjord-photo-backdrop, #000e);
     }
-    .sheet {
-      display: flex;
-      flex-direction: column;
-      align-items: center;
-      justify-content: center;
-      gap: 0.75rem;
-      box-sizing: border-box;
-      min-height: 100%;
-      margin: auto;
-      padding: 4rem 1rem 1.5rem;
-      pointer-events: none;
+    dialog img {
+      max-width: 100%;
+      max-height: calc(100% - 6rem);
     }
-    .sheet > * {
-      pointer-events: auto;
-    }
-    .close {
-      position: fixed;
-      inset-block-start: 1rem;
-      inset-inline-end: 1rem;
-      cursor: pointer;
-      background: rgb(255 255 255 / 0.15);
-    }
-    .full {
-      max-width: min(100%, 1600px);
-      max-height: calc(100vh - 10rem);
-      object-fit: contain;
-    }
-    .dialog-caption {
-      max-width: 60rem;
-      margin: 0;
-      font-size: 0.9375rem;
-      line-height: 1.45;
-    }
-    .dialog-caption .credit {
-      color: #c9c9c9;
+    dialog .credit {
+      color: #ccc;
     }
     @media print {
-      .zoom {
+      button {
         display: none;
       }
     }

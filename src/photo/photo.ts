@@ -1,5 +1,4 @@
 import { LitElement, html, nothing } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { checkedUrl } from '../shared/safe-url.js';
 import { absoluteUrl, creditPerson, setStructuredData } from '../shared/structured-data.js';
@@ -67,58 +66,82 @@ const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase
  * @cssprop [--fjord-photo-caption-size=0.875rem] - Caption font size.
  * @cssprop [--fjord-photo-credit-color=var(--fjord-muted)] - Credit colour.
  * @cssprop [--fjord-photo-fallback-background=var(--fjord-surface)] - Background of the broken-image box.
- * @cssprop [--fjord-photo-backdrop=rgb(0 0 0 / 0.88)] - Backdrop behind the full-size image.
+ * @cssprop [--fjord-photo-backdrop=#000e] - Backdrop behind the full-size image.
  * @cssprop [--fjord-photo-radius=0] - Corner radius of the image box.
  */
 export class FjordPhoto extends LitElement {
   static override styles = styles;
+  static override properties = {
+    src: {},
+    alt: {},
+    width: {},
+    height: {},
+    srcset: {},
+    sizes: {},
+    caption: {},
+    credit: {},
+    creditLabel: { attribute: 'credit-label' },
+    ratio: {},
+    priority: { type: Boolean },
+    zoomable: { type: Boolean, reflect: true },
+    fullSrc: { attribute: 'full-src' },
+    structuredData: { type: Boolean, attribute: 'structured-data' },
+    copyrightNotice: { attribute: 'copyright-notice' },
+    license: {},
+    acquireLicensePage: { attribute: 'acquire-license-page' },
+    broken: { state: true, attribute: false },
+    gluedCredit: { state: true, attribute: false },
+    hasCaption: { state: true, attribute: false },
+    hasCreditSlot: { state: true, attribute: false },
+    zoomOpen: { state: true, attribute: false },
+  };
 
   /** Image URL (attribute-only form). */
-  @property() src?: string;
+  declare src?: string;
   /** Alternative text (attribute-only form). */
-  @property() alt?: string;
+  declare alt?: string;
   /** Intrinsic width in px; reserves space with `height`. */
-  @property() width?: string;
+  declare width?: string;
   /** Intrinsic height in px. */
-  @property() height?: string;
+  declare height?: string;
   /** Responsive candidates (attribute-only form). */
-  @property() srcset?: string;
+  declare srcset?: string;
   /** Responsive sizes (attribute-only form). */
-  @property() sizes?: string;
+  declare sizes?: string;
   /** Caption text (attribute-only form); shown as text, never parsed as HTML. */
-  @property() caption?: string;
+  declare caption?: string;
   /** Photographer or source, shown as "Foto: …". */
-  @property() credit?: string;
+  declare credit?: string;
   /** Overrides the localised credit prefix ("Foto", "Photo"). */
-  @property({ attribute: 'credit-label' }) creditLabel?: string;
+  declare creditLabel?: string;
   /** Crops the image to a ratio such as `3:2` or `16/9`. */
-  @property() ratio?: string;
+  declare ratio?: string;
   /** A lead photo: loads eagerly with `fetchpriority="high"` instead of lazily. */
-  @property({ type: Boolean }) priority = false;
+  priority = false;
   /** Adds a button that opens the image full size in a dialog. */
-  @property({ type: Boolean, reflect: true }) zoomable = false;
+  zoomable = false;
   /** The file shown full size; defaults to the largest `srcset` candidate, then `src`. */
-  @property({ attribute: 'full-src' }) fullSrc?: string;
+  declare fullSrc?: string;
   /** Adds a schema.org `ImageObject` as JSON-LD for search engines (credit, licence, caption). */
-  @property({ type: Boolean, attribute: 'structured-data' }) structuredData = false;
+  structuredData = false;
   /** Copyright notice for the JSON-LD, e.g. "© Kent Erik Sjursen". */
-  @property({ attribute: 'copyright-notice' }) copyrightNotice?: string;
+  declare copyrightNotice?: string;
   /** URL of the licence that applies to the image (JSON-LD). */
-  @property() license?: string;
+  declare license?: string;
   /** URL of the page where the image can be licensed (JSON-LD). */
-  @property({ attribute: 'acquire-license-page' }) acquireLicensePage?: string;
+  declare acquireLicensePage?: string;
 
-  @state() private broken = false;
-  @state() private gluedCredit?: string;
-  @state() private hasCaption = false;
-  @state() private hasCreditSlot = false;
-  @state() private zoomOpen = false;
-
-  @query('.frame') private frame!: HTMLElement;
-  @query('dialog') private dialog?: HTMLDialogElement;
-  @query('.zoom') private zoomButton?: HTMLButtonElement;
+  private broken = false;
+  declare private gluedCredit?: string;
+  private hasCaption = false;
+  private hasCreditSlot = false;
+  private zoomOpen = false;
 
   #locale = new LocaleController(this);
+  #q = <T extends Element>(selector: string) => this.renderRoot?.querySelector<T>(selector);
+  get #dialog() {
+    return this.#q<HTMLDialogElement>('dialog');
+  }
   #ownAttributes = new WeakMap<HTMLImageElement, Set<string>>();
   #watched?: HTMLImageElement;
   #described = false;
@@ -130,14 +153,14 @@ export class FjordPhoto extends LitElement {
 
   /** Opens the full-size view. */
   showFullSize(): void {
-    if (!this.zoomable || !this.dialog || this.dialog.open) return;
-    this.dialog.showModal();
+    if (!this.zoomable || !this.#dialog || this.#dialog.open) return;
+    this.#dialog.showModal();
     this.zoomOpen = true;
   }
 
   /** Closes the full-size view; focus goes back to the zoom button. */
   closeFullSize(): void {
-    this.dialog?.close();
+    this.#dialog?.close();
   }
 
   /** The `<img>` that is the photo: the page's own, or the one the widget renders. */
@@ -152,7 +175,7 @@ export class FjordPhoto extends LitElement {
 
   protected override updated(): void {
     this.#syncImage();
-    this.frame.style.aspectRatio = ratioOf(this.ratio) ?? (this.broken ? this.#intrinsicRatio() ?? '' : '');
+    this.#q<HTMLElement>('.frame')!.style.aspectRatio = ratioOf(this.ratio) ?? (this.broken ? this.#intrinsicRatio() ?? '' : '');
     if (this.structuredData || this.#described) {
       setStructuredData(this, this.structuredData ? this.#imageObject() : undefined);
       this.#described = this.structuredData;
@@ -187,7 +210,7 @@ export class FjordPhoto extends LitElement {
           <div part="fallback" class="fallback" ?hidden=${!this.broken} role=${alt ? 'img' : nothing} aria-label=${alt || nothing}>
             <span aria-hidden="true">${alt}</span>
           </div>
-          <button part="zoom" class="zoom" type="button" ?hidden=${!this.zoomable || this.broken} aria-label=${s.zoom} title=${s.zoom} @click=${this.showFullSize}>
+          <button part="zoom" type="button" ?hidden=${!this.zoomable || this.broken} aria-label=${s.zoom} title=${s.zoom} @click=${this.showFullSize}>
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" /></svg>
           </button>
         </div>
@@ -211,16 +234,11 @@ export class FjordPhoto extends LitElement {
     const caption = this.#captionText();
     return html`
       <dialog part="dialog" aria-label=${caption || alt || s.zoom} @click=${this.#closeOnBackdrop} @close=${this.#returnFocus}>
-        <div class="sheet">
-          <button part="close" class="close" type="button" aria-label=${s.close} @click=${this.closeFullSize}>
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
-          </button>
-          ${this.zoomOpen && full ? html`<img class="full" src=${full} alt=${alt} />` : nothing}
-          <p class="dialog-caption">
-            ${caption}
-            <span class="credit" ?hidden=${!credit}>${this.creditLabel ?? s.credit}: ${credit}</span>
-          </p>
-        </div>
+        <button part="close" type="button" aria-label=${s.close} @click=${this.closeFullSize}>
+          <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
+        </button>
+        ${this.zoomOpen && full ? html`<img src=${full} alt=${alt} />` : nothing}
+        <p>${caption} <span class="credit" ?hidden=${!credit}>${this.creditLabel ?? s.credit}: ${credit}</span></p>
       </dialog>
     `;
   }
@@ -350,12 +368,12 @@ export class FjordPhoto extends LitElement {
   }
 
   #closeOnBackdrop = (e: MouseEvent) => {
-    if (e.target === this.dialog) this.closeFullSize();
+    if (e.target === this.#dialog) this.closeFullSize();
   };
 
   #returnFocus = () => {
     this.zoomOpen = false;
-    this.zoomButton?.focus();
+    this.#q<HTMLButtonElement>('[part=zoom]')?.focus();
   };
 }
 
