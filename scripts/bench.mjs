@@ -1,0 +1,473 @@
+/**
+ * `npm run bench`: how fast 1,000 article teasers render, four ways, in one headless Chromium run — hand-written static
+ * HTML and CSS (the floor), a minimal Lit element with the same markup, shadow root and slots (the floor for this
+ * architecture), <fjord-article-card> from the drop-in file, and a Shoelace <sl-card> composition (a peer). Then the
+ * size table from `npm run size` beside Shoelace's and Material Web's nearest equivalents, each bundled alone.
+ *
+ * One run of a variant: insert the 1,000 teasers with innerHTML, wait until every custom element has rendered
+ * (Lit's updateComplete), force style and layout (getBoundingClientRect), remove them. Each variant has its own tab;
+ * every round runs all four in an order that rotates and reverses from round to round. Warm-up rounds are discarded.
+ * When <fjord-article-card> misses its target (1.3× static) the script profiles it with the CDP Profiler and prints
+ * where the time goes.
+ *
+ * Options: --no-build (use dist/ as it is; otherwise `npm run build` runs first), --no-size, --no-profile,
+ * --profile (always profile), --rounds=N (measured, default 20), --warmup=N (default 5), --count=N (default 1000),
+ * --json=FILE (raw figures), --screenshots=DIR (the first teasers of each variant, to compare by eye).
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { cpus, loadavg, tmpdir, totalmem, release } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import puppeteer from 'puppeteer-core';
+import { build } from 'vite';
+import { chromiumArgs, findChromium } from './find-browser.mjs';
+import { minifyLiterals } from './minify-literals.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const args = new Map(
+  process.argv.slice(2).map((arg) => {
+    const [key, value = 'true'] = arg.replace(/^--/, '').split('=');
+    return [key, value];
+  }),
+);
+const number = (key, fallback, min, max) => Math.min(max, Math.max(min, Math.trunc(Number(args.get(key) ?? fallback)) || fallback));
+const ROUNDS = number('rounds', 20, 1, 200);
+const WARMUP = number('warmup', 5, 0, 50);
+const COUNT = number('count', 1000, 1, 10_000);
+const TARGET = 1.3;
+const PROFILE_RUNS = 6;
+const VARIANTS = [
+  { name: 'static', label: 'static HTML + CSS' },
+  { name: 'minimal', label: 'minimal Lit element' },
+  { name: 'fjord', label: 'fjord-article-card' },
+  { name: 'shoelace', label: 'Shoelace sl-card' },
+];
+
+const out = mkdtempSync(join(tmpdir(), 'fjord-bench-'));
+const log = (...line) => console.log(...line);
+const ms = (n) => n.toFixed(1).padStart(7);
+const kB = (n) => (n === undefined ? '—' : `${(n / 1024).toFixed(2)} kB`);
+const gz = (code) => gzipSync(code, { level: 9 }).length;
+
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  return sorted[lo] + (sorted[Math.ceil(pos)] - sorted[lo]) * (pos - lo);
+}
+
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+/* ---------- builds ---------- */
+
+function buildLibrary() {
+  log('npm run build …');
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) {
+    console.error(`${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-30).join('\n'));
+    console.error('\nnpm run build failed; fix it, or run `npm run bench -- --no-build` against the dist/ you have.');
+    process.exit(1);
+  }
+}
+
+const minifyBenchLiterals = {
+  name: 'bench:minify-lit-literals',
+  enforce: 'pre',
+  transform: (code, id) => (id.endsWith('/bench/minimal-card.js') ? { code: minifyLiterals(code), map: null } : null),
+};
+
+/** The minimal element, minified like the drop-in file (its Lit literals too), and an unminified one for the profiler. */
+async function buildMinimal({ debug = false } = {}) {
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root,
+    plugins: [minifyBenchLiterals],
+    build: {
+      outDir: join(out, debug ? 'minimal-debug' : '.'),
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: !debug,
+      rolldownOptions: { output: debug ? { preserveModules: true, preserveModulesRoot: root } : { minify: true, comments: false } },
+      lib: { entry: join(root, 'bench/minimal-card.js'), formats: ['es'], fileName: (_format, name) => (debug ? `${name}.js` : 'minimal-card.js') },
+    },
+  });
+}
+
+/** The drop-in file's code unminified, one file per module, so a CPU profile names functions and their modules. */
+async function buildFjordDebug() {
+  await build({
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'silent',
+    build: {
+      outDir: join(out, 'fjord-debug'),
+      emptyOutDir: true,
+      minify: false,
+      rolldownOptions: { output: { minify: false, preserveModules: true, preserveModulesRoot: root } },
+      lib: { entry: join(root, 'src/index.ts'), formats: ['es'], fileName: (_format, name) => `${name}.js` },
+    },
+  });
+}
+
+/* ---------- loopback static server ---------- */
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml', '.json': 'application/json' };
+const SERVED = ['/bench/', '/demo/assets/', '/dist/cdn/', '/node_modules/@shoelace-style/shoelace/cdn/'];
+
+function fileFor(pathname) {
+  const path = normalize(decodeURIComponent(pathname));
+  if (path.startsWith('/bench-out/')) {
+    const file = join(out, path.slice('/bench-out/'.length));
+    return file.startsWith(out + sep) ? file : undefined;
+  }
+  if (!SERVED.some((prefix) => path.startsWith(prefix))) return undefined;
+  const file = join(root, path);
+  return file.startsWith(root + sep) ? file : undefined;
+}
+
+function serve() {
+  const server = createServer((req, res) => {
+    const file = fileFor(new URL(req.url, 'http://127.0.0.1').pathname);
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'max-age=3600' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+/* ---------- the benchmark ---------- */
+
+async function openVariant(browser, base, variant, query = '') {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(`${base}/bench/${variant.name}.html?count=${COUNT}${query}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.bench, { timeout: 20_000 }).catch(() => {});
+  const missing = await page.evaluate(() => window.bench?.ready() ?? ['(page did not load)']);
+  return { page, missing, errors };
+}
+
+/** Round r's order: the variants rotated by r, reversed every other lap, so each runs in each place and after each other. */
+function order(variants, r) {
+  const k = r % variants.length;
+  const rotated = [...variants.slice(k), ...variants.slice(0, k)];
+  return Math.floor(r / variants.length) % 2 ? rotated.reverse() : rotated;
+}
+
+async function runOnce(entry, options = {}) {
+  await entry.page.bringToFront();
+  return entry.page.evaluate((o) => window.bench.run(o), options);
+}
+
+/* ---------- profile ---------- */
+
+function moduleOf(url) {
+  if (!url) return 'native';
+  const path = new URL(url).pathname.replace(/^\/bench-out\/(fjord|minimal)-debug\//, '');
+  const pkg = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (pkg) return pkg[1];
+  if (path.startsWith('_virtual/')) return 'decorator helper';
+  if (path.startsWith('/bench/')) return `bench harness (${path.slice(7)})`;
+  return path.replace(/\.js$/, '.ts').replace(/^bench\/minimal-card\.ts$/, 'bench/minimal-card.js');
+}
+
+/**
+ * Self and inclusive time per function and self time per module or native call, over the samples taken inside runs
+ * (stacks under `gc` or `replaceChildren`, the clean-up between runs, are left out; so is idle time).
+ */
+function analyse(profile) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const stackCache = new Map();
+  const stackOf = (id) => {
+    if (stackCache.has(id)) return stackCache.get(id);
+    const frames = [];
+    for (let at = id; at !== undefined; at = parent.get(at)) frames.push(nodes.get(at).callFrame);
+    const excluded = frames.some((f) => !f.url && (f.functionName === 'gc' || f.functionName === 'replaceChildren'));
+    const stack = excluded ? null : frames;
+    stackCache.set(id, stack);
+    return stack;
+  };
+  const key = (f) => `${f.functionName || '(anonymous)'}\t${moduleOf(f.url)}`;
+  const self = new Map();
+  const inclusive = new Map();
+  const byModule = new Map();
+  const add = (map, k, dt) => map.set(k, (map.get(k) ?? 0) + dt);
+  let total = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const stack = stackOf(profile.samples[i]);
+    if (!stack || dt <= 0) continue;
+    const leaf = stack[0];
+    if (leaf.functionName === '(idle)') continue;
+    total += dt;
+    add(self, key(leaf), dt);
+    const mod = moduleOf(leaf.url);
+    add(byModule, mod === 'native' ? `native: ${leaf.functionName}` : mod, dt);
+    for (const k of new Set(stack.filter((f) => f.url).map(key))) add(inclusive, k, dt);
+  }
+  const top = (map, n, filter = () => true) =>
+    [...map]
+      .filter(([k]) => filter(k))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n);
+  return { total, self, inclusive, byModule, top };
+}
+
+async function profileVariant(browser, base, variant, rounds) {
+  const entry = await openVariant(browser, base, variant, '&build=debug');
+  if (entry.missing.length) throw new Error(`${variant.name} (debug build) did not load: ${entry.missing} ${entry.errors}`);
+  for (let i = 0; i < 3; i++) await runOnce(entry); // warm up this tab
+  const cdp = await entry.page.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const runs = [];
+  for (let i = 0; i < rounds; i++) runs.push(await runOnce(entry));
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  await entry.page.close();
+  return { runs, ...analyse(profile) };
+}
+
+function printProfile(label, result) {
+  const timed = result.runs.reduce((sum, r) => sum + r.total, 0);
+  const share = (t) => `${((100 * t) / timed).toFixed(1)}%`;
+  const rows = (entries) => entries.map(([k, t]) => [...k.split('\t'), t.toFixed(1), share(t)]);
+  log(`\n${label}: ${result.runs.length} profiled runs, ${timed.toFixed(0)} ms timed in all (${(timed / result.runs.length).toFixed(1)} ms a run; unminified build, so a little slower). Shares are of the timed ms.`);
+  log('\nself time by module or native call:');
+  log(table(['where', 'ms', 'share'], rows(result.top(result.byModule, 14))));
+  log('\nfunctions, self time:');
+  log(table(['function', 'module', 'ms', 'share'], rows(result.top(result.self, 18))));
+  log('\nwidget and shared code, inclusive time (a function and all it calls):');
+  log(table(['function', 'module', 'ms', 'share'], rows(result.top(result.inclusive, 16, (k) => /\tsrc\/|\tbench\/minimal/.test(k)))));
+}
+
+/* ---------- sizes ---------- */
+
+const SL = (name) => `@shoelace-style/shoelace/dist/components/${name}/${name}.js`;
+const MD = (path) => `@material/web/${path}.js`;
+const PEERS = [
+  { widget: 'photo', shoelace: [], material: [] },
+  { widget: 'article-card', shoelace: [['sl-card', [SL('card')]]], material: [['md-outlined-card (labs)', [MD('labs/card/outlined-card')]]] },
+  { widget: 'fact-box', shoelace: [['sl-details', [SL('details')]]], material: [] },
+  { widget: 'cluster-badge', shoelace: [['sl-badge', [SL('badge')]], ['sl-tag', [SL('tag')]]], material: [['md-assist-chip', [MD('chips/assist-chip')]]] },
+  {
+    widget: 'newsletter-signup',
+    shoelace: [['sl-input + sl-checkbox + sl-button', [SL('input'), SL('checkbox'), SL('button')]]],
+    material: [['md-outlined-text-field + md-checkbox + md-filled-button', [MD('textfield/outlined-text-field'), MD('checkbox/checkbox'), MD('button/filled-button')]]],
+  },
+];
+const TAG_OF = (spec) => (spec.startsWith('@shoelace') ? `sl-${spec.split('/').at(-2)}` : `md-${spec.split('/').at(-1).replace('.js', '')}`);
+
+/** Minified, gzipped bytes of the given modules bundled alone with Vite (their Lit included). */
+async function bundleAlone(files, { config = false, check = [] } = {}) {
+  const dir = mkdtempSync(join(out, 'size-'));
+  const entry = join(dir, 'entry.js');
+  writeFileSync(entry, files.map((file) => `import ${JSON.stringify(file)};`).join('\n') + '\n');
+  await build({
+    configFile: config ? join(root, 'vite.config.ts') : false,
+    logLevel: 'silent',
+    root,
+    build: {
+      outDir: join(dir, 'out'),
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: true,
+      rolldownOptions: { output: { minify: true, comments: false } },
+      lib: { entry, formats: ['es'], fileName: () => 'out.js' },
+    },
+  });
+  const code = readFileSync(join(dir, 'out', 'out.js'), 'utf8');
+  for (const tag of check) if (!code.includes(tag)) throw new Error(`bundle of ${files.join(', ')} lacks ${tag}`);
+  return gz(code);
+}
+
+async function sizes() {
+  log('\n== Sizes\n\nnpm run size:');
+  const size = spawnSync(process.execPath, [join(root, 'scripts/size.mjs')], { cwd: root, encoding: 'utf8' });
+  log((size.stdout + size.stderr).trimEnd());
+  const shares = new Map([...size.stdout.matchAll(/share of (\S+)\s+\S+ kB\s+(-?[\d.]+) kB/g)].map((m) => [m[1], Number(m[2]) * 1024]));
+  const node = (spec) => join(root, 'node_modules', spec);
+
+  const rows = [];
+  const result = { fjord: {}, peers: [] };
+  const allShoelace = new Set();
+  const allMaterial = new Set();
+  for (const { widget, shoelace, material } of PEERS) {
+    const source = join(root, 'src', widget, `${widget}.ts`);
+    const alone = existsSync(source) ? await bundleAlone([source], { config: true, check: [`fjord-${widget}`] }) : undefined;
+    result.fjord[widget] = { share: shares.get(widget), alone };
+    const peerCells = async (list, all) => {
+      const cells = [];
+      for (const [name, specs] of list) {
+        specs.forEach((spec) => all.add(spec));
+        const bytes = await bundleAlone(specs.map(node), { check: specs.map(TAG_OF) });
+        result.peers.push({ widget, name, gzip: bytes });
+        cells.push([name, bytes]);
+      }
+      return cells;
+    };
+    const sl = await peerCells(shoelace, allShoelace);
+    const md = await peerCells(material, allMaterial);
+    const lines = Math.max(1, sl.length, md.length);
+    for (let i = 0; i < lines; i++) {
+      rows.push([
+        i ? '' : `fjord-${widget}`,
+        i ? '' : kB(shares.get(widget)),
+        i ? '' : kB(alone),
+        sl[i]?.[0] ?? (i ? '' : '(none)'),
+        sl[i] ? kB(sl[i][1]) : '',
+        md[i]?.[0] ?? (i ? '' : '(none)'),
+        md[i] ? kB(md[i][1]) : '',
+      ]);
+    }
+  }
+  const whole = readFileSync(join(root, 'dist/cdn/fjord-elements.js'), 'utf8');
+  const slAll = await bundleAlone([...allShoelace].map(node));
+  const mdAll = await bundleAlone([...allMaterial].map(node));
+  rows.push(['all of the above', '', kB(gz(whole)), `${allShoelace.size} Shoelace components`, kB(slAll), `${allMaterial.size} Material components`, kB(mdAll)]);
+  const theme = gz(readFileSync(node('@shoelace-style/shoelace/cdn/themes/light.css')));
+  result.all = { fjord: gz(whole), shoelace: slAll, material: mdAll, shoelaceTheme: theme };
+
+  log('\nBeside the peers (gzip -9, minified; "alone" = that element bundled by itself with Vite, Lit included):');
+  log(table(['fjord-elements', 'share', 'alone', 'Shoelace 2 nearest', 'alone', 'Material Web nearest', 'alone'], rows));
+  log(`\nShoelace also needs its theme stylesheet (themes/light.css): ${kB(theme)} gzip. Material Web has no captioned photo, no`);
+  log('disclosure box and only a labs (unsupported) card that is a bare surface; Shoelace has no captioned photo.');
+  return result;
+}
+
+/* ---------- main ---------- */
+
+function machine() {
+  const cpu = cpus();
+  return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} logical cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
+}
+
+const started = Date.now();
+if (args.get('build') === 'false' || args.has('no-build')) log('Using dist/ as it is (--no-build).');
+else buildLibrary();
+if (!existsSync(join(root, 'dist/cdn/fjord-elements.js'))) {
+  console.error('dist/cdn/fjord-elements.js is missing: run `npm run build` first (or drop --no-build).');
+  process.exit(1);
+}
+await buildMinimal();
+
+const executablePath = findChromium();
+if (!executablePath) {
+  console.error('No Chromium found: set CHROME_PATH or install Debian\'s chromium.');
+  process.exit(1);
+}
+const server = await serve();
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await puppeteer.launch({
+  executablePath,
+  args: [
+    ...chromiumArgs,
+    '--js-flags=--expose-gc',
+    '--disable-renderer-backgrounding',
+    '--disable-background-timer-throttling',
+    '--disable-backgrounding-occluded-windows',
+    '--window-size=1280,800',
+  ],
+});
+const report = { date: new Date().toISOString(), machine: machine(), chromium: await browser.version(), count: COUNT, warmup: WARMUP, rounds: ROUNDS };
+
+try {
+  log(`\n== Render: ${COUNT} teasers, ${WARMUP} warm-up + ${ROUNDS} measured rounds, order rotating and reversing`);
+  log(`${report.machine}; ${report.chromium}`);
+  const entries = [];
+  for (const variant of VARIANTS) {
+    const entry = await openVariant(browser, base, variant);
+    if (entry.missing.length) {
+      log(`  ${variant.label}: left out, ${entry.missing.join(', ')} not defined ${entry.errors.join(' ')}`);
+      await entry.page.close();
+      continue;
+    }
+    // A kept run first: every teaser there, every element rendered, nothing nested left waiting.
+    await runOnce(entry, { keep: true });
+    const seen = await entry.page.evaluate(() => window.bench.inspect());
+    if (args.has('screenshots')) {
+      mkdirSync(args.get('screenshots'), { recursive: true });
+      await entry.page.screenshot({ path: join(args.get('screenshots'), `${variant.name}.png`) });
+    }
+    await entry.page.evaluate(() => window.bench.clear());
+    const note = seen.nestedTags.length ? `; waits for nested ${seen.nestedTags.join(', ')} too` : '';
+    log(`  ${variant.label.padEnd(20)} ${seen.teasers} teasers, ${seen.customElements} custom elements, ${seen.stillPending} pending, ${seen.undefinedElements} undefined; first teaser ${seen.firstHeight}px, all ${seen.height}px${note}`);
+    if (seen.teasers !== COUNT || seen.stillPending || seen.undefinedElements) throw new Error(`${variant.name} did not render completely: ${JSON.stringify(seen)}`);
+    if (entry.errors.length) throw new Error(`${variant.name}: ${entry.errors.join('\n')}`);
+    entries.push({ ...variant, ...entry, seen, runs: [] });
+  }
+
+  report.loadBefore = loadavg().map((n) => n.toFixed(2));
+  log(`load average before: ${report.loadBefore.join(' ')}`);
+  const t0 = Date.now();
+  for (let r = 0; r < WARMUP + ROUNDS; r++) {
+    for (const entry of order(entries, r)) {
+      const result = await runOnce(entry);
+      if (r >= WARMUP) entry.runs.push(result);
+    }
+  }
+  report.loadAfter = loadavg().map((n) => n.toFixed(2));
+  log(`load average after:  ${report.loadAfter.join(' ')} (${((Date.now() - t0) / 1000).toFixed(0)} s of rounds)\n`);
+
+  const staticMedian = quantile(entries.find((e) => e.name === 'static').runs.map((r) => r.total), 0.5);
+  const stat = (entry, phase, q) => quantile(entry.runs.map((r) => r[phase]), q);
+  report.variants = entries.map((e) => ({
+    name: e.name,
+    label: e.label,
+    median: stat(e, 'total', 0.5),
+    p25: stat(e, 'total', 0.25),
+    p75: stat(e, 'total', 0.75),
+    ratio: stat(e, 'total', 0.5) / staticMedian,
+    insert: stat(e, 'insert', 0.5),
+    render: stat(e, 'render', 0.5),
+    layout: stat(e, 'layout', 0.5),
+    runs: e.runs,
+  }));
+  log(
+    table(
+      ['ms for 1,000 teasers', 'median', 'p25', 'p75', '× static', 'insert', 'render', 'style+layout'],
+      report.variants.map((v) => [v.label, ms(v.median), ms(v.p25), ms(v.p75), `${v.ratio.toFixed(2)}×`, ms(v.insert), ms(v.render), ms(v.layout)]),
+    ),
+  );
+  log('(insert: innerHTML, i.e. parse, create, upgrade, connectedCallback; render: until every updateComplete; style+layout: the forced layout. Phases are medians of their own.)');
+
+  const fjord = report.variants.find((v) => v.name === 'fjord');
+  const shoelace = report.variants.find((v) => v.name === 'shoelace');
+  if (fjord) {
+    report.withinTarget = fjord.ratio <= TARGET;
+    report.fasterThanPeer = shoelace ? fjord.median < shoelace.median : undefined;
+    log(`\nTarget: fjord-article-card within ${TARGET}× static — ${report.withinTarget ? 'met' : 'MISSED'} (${fjord.ratio.toFixed(2)}×); faster than the Shoelace composition — ${report.fasterThanPeer ? 'yes' : 'NO'}${shoelace ? ` (${(fjord.median / shoelace.median).toFixed(2)}× its time)` : ''}.`);
+    if ((!report.withinTarget && !args.has('no-profile')) || args.has('profile')) {
+      log(`\n== Profile (CDP Profiler, 100 µs sampling, ${PROFILE_RUNS} runs each after 3 warm-up runs)`);
+      await buildFjordDebug();
+      await buildMinimal({ debug: true });
+      const card = await profileVariant(browser, base, VARIANTS[2], PROFILE_RUNS);
+      printProfile('fjord-article-card', card);
+      const minimal = await profileVariant(browser, base, VARIANTS[1], PROFILE_RUNS);
+      printProfile('minimal Lit element, for comparison', minimal);
+      const pick = (p) => ({ runs: p.runs, byModule: p.top(p.byModule, 20), self: p.top(p.self, 30), inclusive: p.top(p.inclusive, 30, (k) => /\tsrc\/|\tbench\/minimal/.test(k)) });
+      report.profile = { fjord: pick(card), minimal: pick(minimal) };
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+if (!args.has('no-size')) report.sizes = await sizes();
+if (args.has('json')) writeFileSync(args.get('json'), JSON.stringify(report, null, 2) + '\n');
+rmSync(out, { recursive: true, force: true });
+log(`\nbench done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
