@@ -5,6 +5,7 @@ import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { defaultReporter } from '@web/test-runner';
 import { chromiumArgs, findChromium, findFirefox, findWebKit } from './scripts/find-browser.mjs';
 import { testEndpoints } from './test/support/endpoints.mjs';
+import { frameworkModules } from './test/support/frameworks.mjs';
 import { cspEndpoints } from './test/support/csp-endpoint.mjs';
 
 /** Prints the plain closing line CI reads: "N passed, N failed". */
@@ -68,7 +69,7 @@ export default {
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), frameworkModules()],
   middleware: [testEndpoints, cspEndpoints],
   browsers: browsers(),
   reporters: [defaultReporter(), countingReporter()],
