@@ -9,7 +9,6 @@ export const EMAIL_MAX_LENGTH = 254;
 // without spaces, an @, and a domain with at least one dot. Control characters, which no one can type into the
 // widget's field, are refused as well.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Why an address is refused, or `undefined` when it is fine. Expects the trimmed value. */

@@ -1,0 +1,80 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createServer } from 'vite';
+import { NO_LIMITS, readDatabase, request, signup, start, tempDatabase } from './helpers.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const run = promisify(execFile);
+const signups = (...args) => run(process.execPath, ['--import', 'tsx', 'scripts/signups.ts', ...args], { cwd: root, env: { ...process.env, FJORD_SIGNUPS_DB: '' } });
+
+describe('npm run signups', () => {
+  const db = tempDatabase();
+  before(async () => {
+    const server = await start({ database: db.file, rateLimit: NO_LIMITS });
+    await signup(server, { email: 'ola@example.no', list: 'klyngenytt', consent: 'yes', name: 'Ola "O" Nordmann, jr.' });
+    await signup(server, { email: 'kari@example.no', list: 'morgenbrevet', name: '=HYPERLINK("https://evil.example","klikk")' });
+    await signup(server, { email: 'esc@example.no', list: 'morgenbrevet', name: 'Bell\u0007 \u001b[2J\u202eevil' });
+    await server.close();
+  });
+  after(() => db.remove());
+
+  it('lists the stored signups as a table, with control characters shown, not obeyed', async () => {
+    const { stdout } = await signups('--db', db.file);
+    const lines = stdout.trimEnd().split('\n');
+    assert.match(lines[0], /^id\s+email\s+list\s+status\s+locale\s+signed up \(UTC\)/);
+    assert.match(lines[1], /^1\s+ola@example\.no\s+klyngenytt\s+pending\s+nb/);
+    assert.match(stdout, /3 signups: 3 pending, 0 confirmed, 0 unsubscribed/);
+    assert.doesNotMatch(stdout, /[\u0007\u001b\u202e]/);
+  });
+
+  it('exports every column as CSV with -- --csv, quoted where needed and with formulas defused', async () => {
+    const { stdout } = await signups('--db', db.file, '--csv');
+    const lines = stdout.split('\r\n');
+    assert.equal(lines[0], 'id,email,list,status,name,locale,source,consent_text,consent_at,created_at,updated_at,confirmed_at,unsubscribed_at,ip_hash,extra');
+    assert.ok(lines[1].startsWith('1,ola@example.no,klyngenytt,pending,"Ola ""O"" Nordmann, jr.",nb,'));
+    assert.ok(lines[2].includes(`,"'=HYPERLINK(""https://evil.example"",""klikk"")",`));
+    assert.equal(lines.length, 5, 'a header, three rows and the final line break');
+  });
+
+  it('says so when there is no database yet', async () => {
+    const { stdout, stderr } = await signups('--db', `${db.dir}/missing.sqlite`, '--csv');
+    assert.equal(stdout, 'id,email,list,status,name,locale,source,consent_text,consent_at,created_at,updated_at,confirmed_at,unsubscribed_at,ip_hash,extra\r\n');
+    assert.match(stderr, /No signups yet/);
+  });
+});
+
+describe('npm start (the Vite dev server with vite.config.ts)', () => {
+  const db = tempDatabase();
+  const logs = [];
+  let vite;
+  let url;
+  before(async () => {
+    process.env.FJORD_SIGNUPS_DB = db.file;
+    const logger = { info: (msg) => logs.push(msg), warn: () => {}, warnOnce: () => {}, error: () => {}, clearScreen: () => {}, hasErrorLogged: () => false, hasWarned: false };
+    vite = await createServer({ root, configFile: `${root}/vite.config.ts`, customLogger: logger, server: { host: '127.0.0.1', port: 0, strictPort: false, ws: false } });
+    await vite.listen();
+    url = vite.resolvedUrls.local[0].replace(/\/$/, '');
+  });
+  after(async () => {
+    await vite.close();
+    delete process.env.FJORD_SIGNUPS_DB;
+    db.remove();
+  });
+
+  it('serves /api/newsletter beside the demo page, and its confirm link works', async () => {
+    const res = await signup({ url }, { email: 'vite@example.no', list: 'klyngenytt', consent: 'yes', locale: 'nb' });
+    assert.equal(res.status, 200);
+    const line = logs.find((l) => l.includes('/api/newsletter/confirm?token='));
+    assert.ok(line, 'the confirmation link is in the dev server log');
+    const link = /(http\S+\/confirm\?token=[\w-]+)/.exec(line)[1];
+    assert.ok(link.startsWith(url), 'the link points at the dev server');
+    assert.equal((await request(link)).status, 200);
+    assert.equal(readDatabase(db.file).signups[0].status, 'confirmed');
+    const page = await request(`${url}/demo/`);
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<fjord-newsletter-signup/);
+  });
+});
