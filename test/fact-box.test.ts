@@ -341,7 +341,6 @@ describe('fjord-fact-box', () => {
   it('shows source and date in the page language, nb, nn and en, following lang changes', async () => {
     const el = await canonical('nb');
     expect(partText(el, 'footer')).to.equal('Kilde: Innovasjon Norge Oppdatert 10. juni 2021');
-    expect(el.shadowRoot!.querySelector('time')!.getAttribute('datetime')).to.equal('2021-06-10');
     await expect(el).to.be.accessible();
 
     const nn = await canonical('nn');
@@ -450,9 +449,9 @@ describe('fjord-fact-box', () => {
       const text = warnings.messages.join('\n');
       expect(text).to.match(/<fjord-fact-box>: heading-level="9" is not 1–6/);
       expect(text).to.match(/<fjord-fact-box>: tone="loud" is not info, warning or neutral/);
-      expect(text).to.match(/<fjord-fact-box>: updated="i fjor" is not a date/);
+      expect(text).to.match(/<fjord-fact-box>: updated="i fjor" is not a date like 2021-06-10/);
       expect(text).to.match(/<fjord-fact-box>: collapsed-height="tall" is not a CSS length/);
-      expect(text).to.match(/<fjord-fact-box>: the box has no heading/);
+      expect(text).to.match(/<fjord-fact-box>: needs heading="…" or a heading element first/);
       expect(shown(part(el, 'footer'))).to.equal(false);
       expect(partText(el, 'body')).to.equal('Tekst.');
     } finally {

@@ -13,30 +13,30 @@ export const styles = [
       background: var(--fjord-fact-box-background, var(--_surface));
       line-height: 1.5;
     }
-    :host([tone='info']) {
+    :host([tone=info]) {
       --_a: var(--fjord-info, light-dark(#0b55a3, #8cbcff));
     }
-    :host([tone='warning']) {
+    :host([tone=warning]) {
       --_a: var(--fjord-warning, light-dark(#9a4a00, #f0b35a));
     }
-    :host([tone='neutral']) {
+    :host([tone=neutral]) {
       --_a: var(--_muted);
     }
-    [part='heading'] {
-      margin: 0 0 0.5rem;
+    [part=heading] {
       font-size: 1.125rem;
       font-weight: 700;
       line-height: 1.3;
     }
-    slot[name='heading']::slotted(*) {
-      margin: 0;
+    [role=heading],
+    slot[name=heading]::slotted(*) {
+      margin: 0 0 .5rem;
       font: inherit;
     }
-    [part='body'] {
+    [part=body] {
       --_h: var(--fjord-fact-box-collapsed-height, 12lh);
       position: relative;
       overflow: clip;
-      overflow-clip-margin: 0.5rem;
+      overflow-clip-margin: .5rem;
       interpolate-size: allow-keywords;
     }
     .folded {
@@ -45,11 +45,9 @@ export const styles = [
     }
     .ruler {
       position: absolute;
-      top: 0;
       height: var(--_h);
-      visibility: hidden;
     }
-    ::slotted(:nth-child(1 of :not([slot]))) {
+    ::slotted(*) {
       margin-top: 0;
     }
     ::slotted(:last-child) {
@@ -58,34 +56,31 @@ export const styles = [
     ::slotted(dl) {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(100%, max(9em, 34%)), 1fr));
-      gap: 0.25em 1em;
+      gap: .25em 1em;
     }
-    [part='toggle'] {
+    [part=toggle] {
       min-height: 2.75rem;
-      margin-top: 0.5rem;
-      padding: 0.25rem 1rem;
+      margin-top: .5rem;
+      padding: .25rem 1rem;
       border: 2px solid;
       border-radius: var(--_radius);
       background: none;
       color: var(--_a);
       font: inherit;
       font-weight: 600;
-      cursor: pointer;
     }
-    [part='toggle']:hover {
-      background: color-mix(in srgb, currentColor 10%, transparent);
+    [part=source] {
+      margin-inline-end: 1rem;
     }
-    [part='footer'] {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 1rem;
-      margin: 0.75rem 0 0;
+    [part=footer] {
+      margin: .75rem 0 0;
       color: var(--_muted);
-      font-size: 0.875rem;
+      font-size: .875rem;
     }
+    /* Opening slides; folding, and folds that come from measuring, snap. */
     @media (prefers-reduced-motion: no-preference) {
-      .animate {
-        transition: height 0.3s;
+      :host([open]) [part=body] {
+        transition: height .3s;
       }
     }
     @media print {
@@ -93,7 +88,7 @@ export const styles = [
         height: auto;
         mask: none;
       }
-      [part='toggle'] {
+      [part=toggle] {
         display: none;
       }
     }

@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { formatDate, parseDate } from '../shared/format.js';
@@ -57,21 +57,17 @@ export class FjordFactBox extends LitElement {
   @property({ reflect: true }) tone?: string;
 
   @state() private foldable = false;
-  @state() private hasHeading = false;
 
-  @query('#c') private body!: HTMLElement;
   @query('.content') private content!: HTMLElement;
   @query('.ruler') private ruler!: HTMLElement;
-  @query('slot:not([name])') private slotEl!: HTMLSlotElement;
 
   #locale = new LocaleController(this);
   #limit = 0;
   #hidden: Element[] = [];
-  #animate = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) this.#watch();
+    this.updateComplete.then(this.#watch);
   }
 
   override disconnectedCallback(): void {
@@ -81,74 +77,69 @@ export class FjordFactBox extends LitElement {
     this.#fold(false);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // Only the reader's or the page's open/fold moves smoothly; the first fold and folds from resizing do not.
-    this.#animate = this.hasUpdated && (changed.has('open') || (this.#animate && !changed.has('foldable')));
-    const level = this.headingLevel;
-    if (!(level >= 1 && level <= 6 && level % 1 === 0)) warn(this, 'level', `heading-level="${level}" is not 1–6; using 2.`);
-    if (this.tone && !['info', 'warning', 'neutral'].includes(this.tone)) warn(this, 'tone', `tone="${this.tone}" is not info, warning or neutral; using the default accent.`);
-    if (this.updatedAt && !parseDate(this.updatedAt)) warn(this, 'updated', `updated="${this.updatedAt}" is not a date; write it as ISO 8601, e.g. 2021-06-10.`);
-  }
-
-  protected override firstUpdated(): void {
-    this.#watch();
+  protected override willUpdate(): void {
+    if (this.tone && !['info', 'warning', 'neutral'].includes(this.tone)) warn(this, 'tone', `tone="${this.tone}" is not info, warning or neutral.`);
+    if (this.updatedAt && !parseDate(this.updatedAt)) warn(this, 'updated', `updated="${this.updatedAt}" is not a date like 2021-06-10.`);
   }
 
   protected override updated(): void {
     let h = this.collapsedHeight?.trim() ?? '';
     if (/^\d+(\.\d+)?$/.test(h)) h += 'px';
     if (h && !CSS.supports('height', h)) {
-      warn(this, 'collapsed-height', `collapsed-height="${h}" is not a CSS length (e.g. 20em or 300); using about 12 lines.`);
+      warn(this, 'height', `collapsed-height="${h}" is not a CSS length like 20em.`);
       h = '';
     }
-    this.body.style.setProperty('--_h', h);
+    this.ruler.parentElement!.style.setProperty('--_h', h);
     this.#fold(this.foldable && !this.open);
   }
 
   override render() {
     const [more, less, source, updated] = STRINGS[this.#locale.locale];
-    const level = this.headingLevel;
+    let level = this.headingLevel;
+    if (!(level >= 1 && level <= 6 && level % 1 === 0)) {
+      warn(this, 'level', `heading-level="${level}" is not 1–6.`);
+      level = 2;
+    }
     const date = parseDate(this.updatedAt);
     const folded = this.foldable && !this.open;
     return html`
       <aside part="box" aria-labelledby="h">
-        <div part="heading" id="h" ?hidden=${!this.heading && !this.hasHeading}>
-          <slot name="heading" @slotchange=${this.#onHeadingChange}><div role="heading" aria-level=${level >= 1 && level <= 6 ? level : 2}>${this.heading}</div></slot>
+        <div part="heading" id="h">
+          <slot name="heading"><div role="heading" aria-level=${level} ?hidden=${!this.heading}>${this.heading}</div></slot>
         </div>
-        <div part="body" id="c" class="${folded ? 'folded' : ''} ${this.#animate ? 'animate' : ''}">
+        <div part="body" id="c" class=${folded ? 'folded' : ''}>
           <div class="content"><slot @slotchange=${this.#onContentChange}></slot></div>
           <div class="ruler"></div>
         </div>
         <button part="toggle" type="button" ?hidden=${!this.foldable} aria-expanded=${!folded} aria-controls="c" @click=${this.#toggle}>${folded ? more : less}</button>
         <p part="footer" ?hidden=${!this.source && !date}>
           <span part="source" ?hidden=${!this.source}>${source}: ${this.source}</span>
-          <span part="updated" ?hidden=${!date}>${updated} <time datetime=${this.updatedAt?.trim() ?? ''}>${date ? this.#date(date) : ''}</time></span>
+          <span part="updated" ?hidden=${!date}>${updated} ${date ? this.#date(date) : ''}</span>
         </p>
       </aside>
     `;
   }
 
   #date(date: Date): string {
-    // A bare date means that calendar day everywhere, not midnight UTC in the reader's zone.
-    const day = this.updatedAt!.trim().length <= 10;
-    // Nynorsk writes long dates as Bokmål does, and some engines (Chromium) ship no nn date data.
-    const locale = this.#locale.locale === 'nn' ? 'nb' : this.#locale.intl;
-    return formatDate(locale, date, day ? { dateStyle: 'long', timeZone: 'UTC' } : undefined);
+    // Nynorsk writes long dates as Bokmål does, and Chromium ships no nn date data. A bare date is that day everywhere.
+    const { locale, intl } = this.#locale;
+    return formatDate(locale === 'nn' ? 'nb' : intl, date, { dateStyle: 'long', timeZone: this.updatedAt!.trim().length > 10 ? undefined : 'UTC' });
   }
 
-  #watch(): void {
+  #watch = () => {
     if (!this.isConnected) return;
     sizes ??= new ResizeObserver((entries) => entries.forEach((e) => measures.get(e.target)?.()));
     for (const el of [this.content, this.ruler]) {
       measures.set(el, this.#measure);
       sizes.observe(el);
     }
-  }
+  };
 
   #measure = () => {
     this.#limit = this.ruler.offsetHeight;
     this.foldable = this.content.offsetHeight > this.#limit + 1;
-    this.#fold(this.foldable && !this.open);
+    // Content moved under a fold that did not change: the update re-marks what it hides.
+    this.requestUpdate();
   };
 
   /**
@@ -157,29 +148,23 @@ export class FjordFactBox extends LitElement {
    * Elements above the fold stay readable and clickable, so a screen reader gets what a sighted reader sees.
    */
   #fold(folded: boolean): void {
-    for (const el of this.#hidden) el.removeAttribute('inert');
-    this.#hidden = [];
-    this.content.inert = false;
-    if (!folded) return;
-    const slot = this.slotEl;
-    // Loose text cannot be made inert on its own, so it folds away with the whole content.
-    if (slot.assignedNodes({ flatten: true }).some((n) => n.nodeType === 3 && n.textContent!.trim())) {
-      this.content.inert = true;
-      return;
-    }
+    for (const el of this.#hidden.splice(0)) el.removeAttribute('inert');
+    const slot = this.content.firstElementChild as HTMLSlotElement;
     const line = this.content.getBoundingClientRect().top + this.#limit;
+    // Loose text cannot be made inert on its own, so it folds away with the whole content.
+    this.content.inert = folded && slot.assignedNodes({ flatten: true }).some((n) => n.nodeType == 3 && n.textContent!.trim());
     const walk = (els: Iterable<Element>) => {
       for (const el of els) {
         const { top, bottom } = el.getBoundingClientRect();
         if (bottom <= line + 0.5) continue;
         if (top < line && el.children.length) walk(el.children);
         else if (!el.hasAttribute('inert')) {
-          el.setAttribute('inert', '');
           this.#hidden.push(el);
+          el.setAttribute('inert', '');
         }
       }
     };
-    walk(slot.assignedElements({ flatten: true }));
+    if (folded) walk(slot.assignedElements({ flatten: true }));
   }
 
   #toggle = () => {
@@ -189,17 +174,12 @@ export class FjordFactBox extends LitElement {
     );
   };
 
-  #onHeadingChange = (e: Event) => {
-    this.hasHeading = (e.target as HTMLSlotElement).assignedElements().length > 0;
-  };
-
   /** Moves a heading element that opens the content into the heading slot, so markup needs no `slot` attribute. */
   #onContentChange = () => {
     const first = this.firstElementChild;
-    if (first && !this.querySelector(':scope > [slot=heading]') && /^H[1-6]$/.test(first.tagName)) first.slot = 'heading';
-    if (!this.heading && !this.querySelector(':scope > [slot=heading]')) {
-      warn(this, 'heading', 'the box has no heading, so its landmark has no name. Add heading="Fakta om …" or a heading element as first child.');
-    }
+    let named = this.querySelector(':scope > [slot=heading]');
+    if (!named && first && /^H[1-6]$/.test(first.tagName)) (named = first).slot = 'heading';
+    if (!named && !this.heading) warn(this, 'heading', 'needs heading="…" or a heading element first, to name its landmark.');
     this.#measure();
   };
 }
