@@ -2,8 +2,8 @@ import { css } from 'lit';
 import { tokens } from '../shared/tokens.js';
 
 /*
- * Each level has its own ink and tint, at least 6:1 in light and dark. The chip's box model matches
- * fjord-elements.css, so nothing moves at upgrade.
+ * Each built-in level (class l-<key>) has its own ink (--_i) and tint (--_t), at least 6:1 in light and dark; an expired status is
+ * grey whatever the page's colours. The chip's box model matches fjord-elements.css, so nothing moves at upgrade.
  */
 export const styles = [
   tokens,
@@ -11,87 +11,73 @@ export const styles = [
     :host {
       display: inline-block;
       vertical-align: middle;
-      max-width: 100%;
     }
     :host([variant='card']) {
       display: block;
     }
     .badge {
-      --_ink: var(--fjord-cluster-badge-color, light-dark(#2d3138, #e4e7ec));
-      --_tint: var(--fjord-cluster-badge-background, var(--_surface));
-      box-sizing: border-box;
-      border: 1px solid;
-      color: var(--_ink);
-      background: var(--_tint);
-    }
-    .arena {
-      --_ink: var(--fjord-cluster-badge-color, light-dark(#1a6634, #8fdaa8));
-      --_tint: var(--fjord-cluster-badge-background, light-dark(#e3f3e8, #15291c));
-    }
-    .arena-pro {
-      --_ink: var(--fjord-cluster-badge-color, light-dark(#0b4f96, #a3c8ff));
-      --_tint: var(--fjord-cluster-badge-background, light-dark(#e6effa, #162438));
-    }
-    .gce {
-      --_ink: var(--fjord-cluster-badge-color, light-dark(#6a2b86, #dcb8f2));
-      --_tint: var(--fjord-cluster-badge-background, light-dark(#f3e8f8, #2b1d36));
-    }
-    .custom {
-      --_ink: var(--fjord-cluster-badge-color, var(--_accent));
-    }
-    .expired {
-      --_ink: var(--_muted);
-      --_tint: var(--_surface);
-    }
-    .chip {
+      --_i: light-dark(#333, #eee);
+      --_t: var(--_surface);
       display: inline-flex;
+      flex-wrap: wrap;
       align-items: center;
-      gap: 0.4em;
-      max-width: 100%;
+      gap: 0.3em;
       padding: 0.125em 0.625em;
-      border-radius: 999px;
+      border: 1px solid;
+      border-radius: 1em;
+      color: var(--fjord-cluster-badge-color, var(--_i));
+      background: var(--fjord-cluster-badge-background, var(--_t));
       font-size: 0.875em;
       font-weight: 600;
       line-height: 1.5;
     }
-    .tags,
-    .pill {
-      display: inline-flex;
-      align-items: center;
-      flex-wrap: wrap;
-      gap: 0.3em;
+    .custom {
+      --_i: var(--_accent);
     }
-    .chip .tags {
+    .l-arena {
+      --_i: light-dark(#163, #8d9);
+      --_t: light-dark(#efe, #132);
+    }
+    .l-arena-pro {
+      --_i: light-dark(#05a, #9cf);
+      --_t: light-dark(#def, #123);
+    }
+    .l-gce {
+      --_i: light-dark(#629, #dbf);
+      --_t: light-dark(#fef, #213);
+    }
+    .expired {
+      border-style: dashed;
+      color: var(--_muted);
+      background: var(--_surface);
+    }
+    .tags {
       display: contents;
     }
     .card {
       display: grid;
       justify-items: start;
-      gap: 0.5rem;
+      gap: 0.5em;
       padding: var(--_space);
       border-inline-start-width: 0.25rem;
       border-radius: var(--_radius);
-      line-height: 1.45;
+      font-size: 1em;
+      font-weight: 400;
     }
-    .card .name {
-      font-size: 1.125em;
-      font-weight: 700;
-    }
-    .card .pill {
-      padding: 0 0.5em;
-      border: 1px solid;
-      border-radius: 999px;
-      font-size: 0.875em;
+    .card .tags {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1em;
       font-weight: 600;
     }
-    .expired,
-    .expired .pill {
-      border-style: dashed;
+    .card .name {
+      font-size: 1.2em;
+      font-weight: 700;
     }
     svg {
-      flex: none;
       width: 1em;
-      height: 1em;
+      margin-inline-end: 0.3em;
+      vertical-align: -0.125em;
       fill: currentColor;
     }
     .expired svg {
@@ -99,35 +85,21 @@ export const styles = [
       stroke: currentColor;
       stroke-width: 2;
     }
-    .logo {
-      display: inline-flex;
-      height: var(--fjord-cluster-badge-logo-size, 1.25em);
-    }
-    .card .logo {
-      height: var(--fjord-cluster-badge-logo-size, 2.5rem);
-    }
     ::slotted(*) {
-      display: block;
-      height: 100%;
+      height: var(--fjord-cluster-badge-logo-size, 1.25em);
       width: auto;
+    }
+    .card ::slotted(*) {
+      height: var(--fjord-cluster-badge-logo-size, 2.5em);
     }
     p,
     ul {
       margin: 0;
-    }
-    ul {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 1rem;
       padding: 0;
       list-style: none;
     }
     a {
       color: inherit;
-      font-weight: 600;
-    }
-    a:focus-visible {
-      outline-color: currentColor;
     }
   `,
 ];

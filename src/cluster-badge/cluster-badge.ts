@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, svg } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { formatNumber, parseCount, pluralCategory } from '../shared/format.js';
 import { checkedUrl } from '../shared/safe-url.js';
 import { warn } from '../shared/warn.js';
-import { BUILT_IN, ESCA_ICON, NCE_ICON, levels, type ClusterLevel } from './levels.js';
+import { ESCA_ICON, NCE_ICON, levels, type ClusterLevel } from './levels.js';
 import { styles } from './cluster-badge.styles.js';
 
 export type { ClusterLevel } from './levels.js';
@@ -15,9 +15,10 @@ interface Strings {
   since: string;
   expired: string;
   more: string;
-  metals: [bronze: string, silver: string, gold: string];
-  kind: (label: string, programme?: string) => string;
-  esca: (metal: string) => string;
+  /** ESCA's labels: bronze, silver, gold. */
+  esca: string[];
+  /** "<level>-klynge", " i <programme>". */
+  kind: [string, string];
 }
 
 const NB: Strings = {
@@ -26,9 +27,8 @@ const NB: Strings = {
   since: 'siden',
   expired: 'utløpt',
   more: 'Les mer om',
-  metals: ['bronse', 'sølv', 'gull'],
-  kind: (l, p) => `${l}-klynge${p ? ` i ${p}` : ''}`,
-  esca: (m) => `ESCA ${m}merke`,
+  esca: ['bronsemerke', 'sølvmerke', 'gullmerke'],
+  kind: ['-klynge', ' i '],
 };
 
 const STRINGS: Record<Locale, Strings> = {
@@ -40,9 +40,8 @@ const STRINGS: Record<Locale, Strings> = {
     since: 'since',
     expired: 'expired',
     more: 'Read more about',
-    metals: ['Bronze', 'Silver', 'Gold'],
-    kind: (l, p) => `${l} cluster${p ? ` in ${p}` : ''}`,
-    esca: (m) => `ESCA ${m} Label`,
+    esca: ['Bronze Label', 'Silver Label', 'Gold Label'],
+    kind: [' cluster', ' in '],
   },
 };
 
@@ -55,7 +54,7 @@ const live = new Set<FjordClusterBadge>();
  * @summary Cluster programme badge ("Arena Pro-klynge", "83 partnere").
  * @slot logo - The cluster's logo: an `<img>`, or a `<picture>` with a dark-mode `<source>`.
  * @csspart badge - The badge: the pill of the chip, the box of the card.
- * @csspart logo - The box around the logo.
+ * @csspart logo - The logo's slot (`display: contents`); style the logo itself with `--fjord-cluster-badge-logo-size`.
  * @csspart name - The cluster's name (the short name on the chip).
  * @csspart level - The level with its icon ("Arena Pro").
  * @csspart icon - The icons of the level, NCE and ESCA.
@@ -67,7 +66,7 @@ const live = new Set<FjordClusterBadge>();
  * @csspart link - The card's "Les mer om …" link.
  * @cssprop [--fjord-cluster-badge-color=the level's colour] - Text and icon colour of the level.
  * @cssprop [--fjord-cluster-badge-background=the level's tint] - Background behind the level.
- * @cssprop [--fjord-cluster-badge-logo-size=1.25em (chip), 2.5rem (card)] - Height of the logo.
+ * @cssprop [--fjord-cluster-badge-logo-size=1.25em (chip), 2.5em (card)] - Height of the logo.
  */
 export class FjordClusterBadge extends LitElement {
   static override styles = styles;
@@ -79,11 +78,6 @@ export class FjordClusterBadge extends LitElement {
   static defineLevel(key: string, level: ClusterLevel): void {
     levels.set(key.trim().toLowerCase(), level);
     for (const badge of live) badge.requestUpdate();
-  }
-
-  /** The keys `level` accepts: the built-in ones and those registered with `defineLevel()`. */
-  static get levels(): string[] {
-    return [...levels.keys()];
   }
 
   /** The cluster's full name. */
@@ -111,8 +105,6 @@ export class FjordClusterBadge extends LitElement {
   /** The date `until` is judged against; the current date when not set (set it for archives and previews). */
   @property({ attribute: false }) now?: Date;
 
-  @state() private hasLogo = false;
-
   #locale = new LocaleController(this);
 
   override connectedCallback(): void {
@@ -131,57 +123,45 @@ export class FjordClusterBadge extends LitElement {
     const intl = locale === 'nn' ? 'nb' : this.#locale.intl;
     const s = STRINGS[locale];
     const card = this.variant === 'card';
-    if (this.variant && !card && this.variant !== 'chip') warn(this, 'variant', `variant="${this.variant}" is not known: use chip or card.`);
+    if (this.variant && !card && this.variant !== 'chip') this.#unknown('variant', this.variant, 'chip or card');
     const name = this.name?.trim() ?? '';
-    if (!name) warn(this, 'name', 'the badge has no name: give the cluster’s full name in `name`.');
+    if (!name) warn(this, 'name', '`name` is missing: give the cluster’s full name.');
 
     const key = this.level?.trim().toLowerCase() ?? '';
     const def = levels.get(key);
-    if (key && !def) {
-      warn(this, 'level', `level="${this.level}" is not known: use ${[...levels.keys()].join(', ')}, or register it with FjordClusterBadge.defineLevel().`);
-    }
+    if (key && !def) this.#unknown('level', this.level, `${[...levels.keys()].join(', ')} or one from FjordClusterBadge.defineLevel()`);
     const label = def?.label[locale];
     const metal = METALS.indexOf(this.esca?.trim().toLowerCase() ?? '');
-    if (this.esca != null && metal < 0) warn(this, 'esca', `esca="${this.esca}" is not known: use bronze, silver or gold.`);
-    const esca = metal < 0 ? '' : s.esca(s.metals[metal]);
+    if (this.esca != null && metal < 0) this.#unknown('esca', this.esca, 'bronze, silver or gold');
+    const esca = metal < 0 ? '' : `ESCA ${s.esca[metal]}`;
 
-    const count = this.#number('partners', this.partners, parseCount(this.partners));
+    const count = parseCount(this.partners);
+    this.#check('partners', count, 'a whole number such as 83');
     const partners = count === undefined ? '' : `${formatNumber(intl, count)} ${s.partners[pluralCategory(intl, count) === 'one' ? 0 : 1]}`;
-    const since = this.#number('since', this.since, this.#year(this.since));
-    const until = this.#number('until', this.until, this.#year(this.until));
+    const since = this.#year('since');
+    const until = this.#year('until');
     const expired = until !== undefined && (this.now ?? new Date()).getFullYear() > until;
     const href = card ? checkedUrl(this, 'href', this.href, 'link') : undefined;
-
-    const phrase = [
-      name,
-      label && s.kind(label, def?.programme?.[locale]),
-      expired && s.expired,
-      this.nce && 'NCE',
-      esca,
-      partners,
-      since && `${s.since} ${since}`,
-    ]
-      .filter(Boolean)
-      .join(', ');
-    const tone = def ? (BUILT_IN.includes(key) ? key : 'custom') : 'neutral';
+    const region = this.region?.trim();
+    const sinceText = since && `${s.since} ${since}`;
+    const phrase = [name, label && label + s.kind[0] + (def?.programme ? s.kind[1] + def.programme[locale] : ''), expired && s.expired, this.nce && 'NCE', esca, partners, sinceText];
+    const facts = [partners, sinceText && `${s.cluster} ${sinceText}`, region].filter(Boolean);
 
     return html`
-      <div part="badge" class="badge ${card ? 'card' : 'chip'} ${tone} ${expired ? 'expired' : ''}" role=${card ? 'group' : 'img'} aria-label=${phrase}>
-        <span part="logo" class="logo" ?hidden=${!this.hasLogo}><slot name="logo" @slotchange=${this.#fitLogo}></slot></span>
+      <div part="badge" class="badge ${card ? 'card' : 'chip'} ${def ? `custom l-${key}` : ''} ${expired ? 'expired' : ''}" role=${card ? 'group' : 'img'} aria-label=${phrase.filter(Boolean).join(', ')}>
+        <slot name="logo" part="logo" @slotchange=${this.#fitLogo}></slot>
         <span part="name" class="name">${card ? name : this.shortName?.trim() || name}</span>
         <span class="tags">
-          ${def ? html`<span part="level" class="pill">${icon(def.icon)}${label}</span>` : nothing}
-          ${expired ? html`<span part="status" class="pill">${s.expired}</span>` : nothing}
-          ${this.nce ? html`<span part="nce" class="pill">${icon(NCE_ICON)}NCE</span>` : nothing}
-          ${esca ? html`<span part="esca" class="pill">${icon(ESCA_ICON)}${esca}</span>` : nothing}
+          ${def ? pill('level', label!, def.icon) : nothing}
+          ${expired ? pill('status', s.expired) : nothing}
+          ${this.nce ? pill('nce', 'NCE', NCE_ICON) : nothing}
+          ${esca ? pill('esca', esca, ESCA_ICON) : nothing}
         </span>
         ${card
           ? html`
               ${def ? html`<p part="description">${def.description[locale]}</p>` : nothing}
-              <ul part="facts" ?hidden=${!partners && !since && !this.region?.trim()}>
-                ${partners ? html`<li>${partners}</li>` : nothing}
-                ${since ? html`<li>${s.cluster} ${s.since} ${since}</li>` : nothing}
-                ${this.region?.trim() ? html`<li>${this.region}</li>` : nothing}
+              <ul part="facts" ?hidden=${!facts.length}>
+                ${facts.map((fact) => html`<li>${fact}</li>`)}
               </ul>
               ${href ? html`<a part="link" href=${href}>${s.more} ${name}</a>` : nothing}
             `
@@ -190,28 +170,35 @@ export class FjordClusterBadge extends LitElement {
     `;
   }
 
-  #year(value: string | undefined): number | undefined {
-    return /^\s*\d{4}\s*$/.test(value ?? '') ? Number(value) : undefined;
+  #unknown(attribute: string, value: unknown, valid: string): void {
+    warn(this, attribute, `${attribute}="${value}" is not known: use ${valid}.`);
   }
 
-  /** Warns when an attribute was given but is not a number it can use. */
-  #number(attribute: string, given: string | undefined, parsed: number | undefined): number | undefined {
-    if (given?.trim() && parsed === undefined) {
-      warn(this, attribute, `${attribute}="${given}" is not ${attribute === 'partners' ? 'a whole number such as 83' : 'a four-digit year such as 2017'}, so it is left out.`);
-    }
+  /** A four-digit year from the `since` or `until` attribute. */
+  #year(attribute: 'since' | 'until'): number | undefined {
+    const value = this[attribute];
+    const year = value && /^\s*\d{4}\s*$/.test(value) ? Number(value) : undefined;
+    return this.#check(attribute, year, 'a four-digit year such as 2017');
+  }
+
+  /** Warns when an attribute was given but could not be read; returns what could. */
+  #check<T>(attribute: 'partners' | 'since' | 'until', parsed: T | undefined, valid: string): T | undefined {
+    const given = this[attribute];
+    if (given?.trim() && parsed === undefined) warn(this, attribute, `${attribute}="${given}" is left out: it is not ${valid}.`);
     return parsed;
   }
 
-  /** Fits a `<picture>`'s image to the logo box (its `<img>` is out of reach of the shadow root's styles). */
+  /** Fits the `<img>` of a `<picture>` logo to the logo's height (it is out of reach of the shadow root's styles). */
   #fitLogo = (e: Event) => {
-    const logos = (e.target as HTMLSlotElement).assignedElements();
-    this.hasLogo = logos.length > 0;
-    for (const img of logos.flatMap((el) => [...el.querySelectorAll('img')])) Object.assign(img.style, { height: '100%', width: 'auto' });
+    for (const el of (e.target as HTMLSlotElement).assignedElements()) {
+      for (const img of el.querySelectorAll('img')) Object.assign(img.style, { height: '100%', width: 'auto' });
+    }
   };
 }
 
-function icon(shape: ClusterLevel['icon']) {
-  return html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true">${typeof shape === 'string' ? svg`<path d=${shape}></path>` : shape}</svg>`;
+function pill(part: string, text: string, shape?: ClusterLevel['icon']) {
+  const icon = typeof shape === 'string' ? svg`<path d=${shape}></path>` : shape;
+  return html`<span part=${part}>${shape ? html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true">${icon}</svg>` : nothing}${text}</span>`;
 }
 
 if (!customElements.get('fjord-cluster-badge')) customElements.define('fjord-cluster-badge', FjordClusterBadge);

@@ -16,54 +16,18 @@ export interface ClusterLevel {
   programme?: Record<Locale, string>;
 }
 
-const same = (text: string): Record<Locale, string> => ({ nb: text, nn: text, en: text });
-const NIC = same('Norwegian Innovation Clusters');
+const NIC = 'Norwegian Innovation Clusters';
 
-/** Built-in levels of Norwegian Innovation Clusters: a disc, a triangle and a star. */
+function nic(label: string, icon: string, no: string, en: string): ClusterLevel {
+  return { label: { nb: label, nn: label, en: label }, description: { nb: no, nn: no, en }, icon, programme: { nb: NIC, nn: NIC, en: NIC } };
+}
+
+/** Built-in levels of Norwegian Innovation Clusters: a disc, a triangle and a four-pointed star. Their descriptions read the same in nb and nn. */
 export const levels = new Map<string, ClusterLevel>([
-  [
-    'arena',
-    {
-      label: same('Arena'),
-      description: {
-        nb: 'Ung klynge i oppbygging, med støtte i 3 år som kan forlenges med 2.',
-        nn: 'Ung klynge i oppbygging, med støtte i 3 år som kan forlengjast med 2.',
-        en: 'A young cluster building collaboration, funded for 3 years, extendable by 2.',
-      },
-      icon: 'M12 4a8 8 0 1 0 0 16a8 8 0 1 0 0-16z',
-      programme: NIC,
-    },
-  ],
-  [
-    'arena-pro',
-    {
-      label: same('Arena Pro'),
-      description: {
-        nb: 'Etablert klynge med strategisk samarbeid og støtte i 5 år.',
-        nn: 'Etablert klynge med strategisk samarbeid og støtte i 5 år.',
-        en: 'An established cluster with strategic collaboration, funded for 5 years.',
-      },
-      icon: 'M12 3l10 18H2z',
-      programme: NIC,
-    },
-  ],
-  [
-    'gce',
-    {
-      label: same('GCE'),
-      description: {
-        nb: 'Global Centre of Expertise: moden klynge med global rekkevidde og støtte i 10 år.',
-        nn: 'Global Centre of Expertise: moden klynge med global rekkjevidd og støtte i 10 år.',
-        en: 'Global Centre of Expertise: a mature cluster with global reach, funded for 10 years.',
-      },
-      icon: 'M12 2l2.9 6.9 7.1.6-5.4 4.7 1.6 7.3-6.2-3.7-6.2 3.7 1.6-7.3L2 9.5l7.1-.6z',
-      programme: NIC,
-    },
-  ],
+  ['arena', nic('Arena', 'M12 4a8 8 0 1 0 .1 0z', 'Ung klynge i oppbygging, med støtte i 3–5 år.', 'A young, growing cluster, funded for 3–5 years.')],
+  ['arena-pro', nic('Arena Pro', 'M12 3l10 18H2z', 'Etablert klynge med støtte i 5 år.', 'An established cluster, funded for 5 years.')],
+  ['gce', nic('GCE', 'M12 2l2 8 8 2-8 2-2 8-2-8-8-2 8-2z', 'Moden klynge med global posisjon og støtte i 10 år.', 'A mature cluster with global reach, funded for 10 years.')],
 ]);
-
-/** The built-in levels, which have their own colours; registered ones take the accent colour. */
-export const BUILT_IN = ['arena', 'arena-pro', 'gce'];
 
 /** Icons of the NCE brand (a diamond) and the ESCA label (a hexagon). */
 export const NCE_ICON = 'M12 2l10 10-10 10L2 12z';
