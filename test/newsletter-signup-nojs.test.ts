@@ -4,7 +4,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/newsletter-signup/newsletter-signup.js';
-import { until, watchWarnings } from './support/helpers.js';
+import { until } from './support/helpers.js';
 
 interface Sent {
   method: string;
@@ -151,7 +151,7 @@ describe('fjord-newsletter-signup on a page', () => {
         await settle();
         expect(await sent(key)).to.have.length(0);
         expect(email.getAttribute('aria-invalid')).to.equal('true');
-        expect(root.getElementById(email.getAttribute('aria-describedby')!)!.textContent).to.equal('Skriv en gyldig e-postadresse, som navn@eksempel.no.');
+        expect(root.getElementById(email.getAttribute('aria-describedby')!)!.textContent).to.equal('Skriv e-postadressen din, som navn@eksempel.no.');
         expect(root.activeElement).to.equal(email);
 
         await sendKeys({ type: 'eksempel.no' });
@@ -179,7 +179,7 @@ describe('fjord-newsletter-signup on a page', () => {
         await click(frame, el.querySelector('button')!);
         await settle();
         expect(email.getAttribute('aria-invalid')).to.equal('true');
-        expect(doc.getElementById(email.getAttribute('aria-describedby')!)!.textContent).to.equal('Skriv inn e-postadressen din.');
+        expect(doc.getElementById(email.getAttribute('aria-describedby')!)!.textContent).to.equal('Skriv e-postadressen din, som navn@eksempel.no.');
         expect(doc.activeElement).to.equal(email);
 
         (bot.querySelector('input[type=email]') as HTMLInputElement).value = 'bot@spam.example';
@@ -223,11 +223,9 @@ describe('fjord-newsletter-signup on a page', () => {
         await loaded;
         try {
           const before = frame.contentDocument!.querySelector('fjord-newsletter-signup')!.getBoundingClientRect().height;
-          const warnings = watchWarnings();
-          const wrapper = await fixture<HTMLElement>(`<div style="width: 640px">${markup}</div>`).finally(warnings.restore);
+          const wrapper = await fixture<HTMLElement>(`<div style="width: 640px">${markup}</div>`);
           const el = wrapper.querySelector('fjord-newsletter-signup')!;
           await el.updateComplete;
-          if (!markup.includes('privacy-href') && markup.includes('consent-required')) expect(warnings.messages.join()).to.contain('without privacy-href');
           expect(el.getBoundingClientRect().height).to.be.closeTo(before, 1);
         } finally {
           frame.remove();

@@ -12,10 +12,9 @@ interface Sent {
 }
 
 const ADDRESS = 'ola.nordmann@eksempel.no';
-const CONSENT_NB = 'Ja, send meg nyhetsbrevet på e-post. Jeg kan melde meg av når som helst.';
+const CONSENT_NB = 'Ja, send meg nyhetsbrevet.';
 const THANKS_NB = 'Takk! Sjekk e-posten din for å bekrefte påmeldingen.';
-const ERROR_NB = 'Noe gikk galt, og påmeldingen kom ikke fram.';
-const NETWORK_NB = 'Fikk ikke kontakt. Sjekk nettet ditt.';
+const ERROR_NB = 'Påmeldingen ble ikke sendt.';
 const SOURCE = location.origin + location.pathname;
 
 let keys = 0;
@@ -89,7 +88,7 @@ async function click(target: Element) {
   await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
 }
 
-const errorText = (el: FjordNewsletterSignup) => ui(el).error.querySelector('p')!.textContent!.trim();
+const errorText = (el: FjordNewsletterSignup) => ui(el).error.querySelector('span')!.textContent!.trim();
 const noteOf = (field: HTMLElement) => (field.getRootNode() as ShadowRoot | Document).getElementById(field.getAttribute('aria-describedby')!.split(' ').pop()!);
 
 describe('fjord-newsletter-signup', () => {
@@ -111,7 +110,7 @@ describe('fjord-newsletter-signup', () => {
       expect(consent.labels![0].textContent!.trim()).to.equal(CONSENT_NB);
       const privacy = el.shadowRoot!.querySelector('[part=privacy]') as HTMLAnchorElement;
       expect(privacy.getAttribute('href')).to.equal('/personvern');
-      expect(privacy.textContent).to.equal('Les om personvern');
+      expect(privacy.textContent).to.equal('Personvern');
       expect(button.textContent).to.equal('Meld meg på');
       expect(status.textContent!.trim()).to.equal('');
       expect(success.hidden && error.hidden).to.equal(true);
@@ -126,9 +125,8 @@ describe('fjord-newsletter-signup', () => {
       expect(trap.tabIndex).to.equal(-1);
       expect(trap.autocomplete).to.equal('off');
       expect(trap.form).to.equal(null);
-      const rect = box.getBoundingClientRect();
-      expect(rect.width * rect.height).to.be.at.most(1);
-      expect(getComputedStyle(box).clipPath).to.equal('inset(50%)');
+      expect(getComputedStyle(box).display).to.equal('none');
+      expect(trap.checkVisibility()).to.equal(false);
 
       // Tab goes from field to field and never stops on the honeypot.
       email.focus();
@@ -163,7 +161,7 @@ describe('fjord-newsletter-signup', () => {
       expect(request.accept).to.equal('application/json');
       expect(request.body).to.equal(
         'email=ola.nordmann%40eksempel.no&name=Ola+Nordmann&list=klyngenytt&consent=yes' +
-          '&consent_text=Ja%2C+send+meg+nyhetsbrevet+p%C3%A5+e-post.+Jeg+kan+melde+meg+av+n%C3%A5r+som+helst.' +
+          '&consent_text=Ja%2C+send+meg+nyhetsbrevet.' +
           `&locale=nb&source=${encodeURIComponent(SOURCE)}`,
       );
       expect(request.body).not.to.contain('website');
@@ -201,10 +199,10 @@ describe('fjord-newsletter-signup', () => {
     it('speaks nynorsk and English from the nearest lang', async () => {
       const nn = await signup('/test-api/signup/form', 'consent-required name-field', 'nn');
       expect(ui(nn).name.labels![0].textContent!.trim()).to.equal('Namn (valfritt)');
-      expect(ui(nn).consent.labels![0].textContent!.trim()).to.equal('Ja, send meg nyhendebrevet på e-post. Eg kan melde meg av når som helst.');
+      expect(ui(nn).consent.labels![0].textContent!.trim()).to.equal('Ja, send meg nyhendebrevet.');
       ui(nn).button.click();
       await nn.updateComplete;
-      expect(noteOf(ui(nn).email)!.textContent).to.equal('Skriv inn e-postadressa di.');
+      expect(noteOf(ui(nn).email)!.textContent).to.equal('Skriv e-postadressa di, som namn@døme.no.');
 
       const key = newKey();
       const en = await signup(`/test-api/signup/answer?key=${key}`, 'consent-required', 'en');
@@ -212,7 +210,7 @@ describe('fjord-newsletter-signup', () => {
       expect(ui(en).button.textContent).to.equal('Sign me up');
       await fillAndSubmit(en);
       await until(() => !ui(en).success.hidden, 3000, 'success');
-      expect(partText(en, 'success')).to.equal('Thank you! Check your email to confirm your subscription.');
+      expect(partText(en, 'success')).to.equal('Thank you! Check your email to confirm.');
       expect((await sent(key))[0].body).to.contain('&locale=en&');
     });
 
@@ -245,17 +243,17 @@ describe('fjord-newsletter-signup', () => {
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(email.getAttribute('aria-invalid')).to.equal('true');
-      expect(noteOf(email)!.textContent).to.equal('Skriv inn e-postadressen din.');
+      expect(noteOf(email)!.textContent).to.equal('Skriv e-postadressen din, som navn@eksempel.no.');
       expect(el.shadowRoot!.activeElement).to.equal(email);
       expect(consent.getAttribute('aria-invalid')).to.equal('true');
-      expect(noteOf(consent)!.textContent).to.equal('Kryss av for samtykke for å melde deg på.');
+      expect(noteOf(consent)!.textContent).to.equal('Kryss av for å melde deg på.');
       await expect(el).to.be.accessible();
 
       for (const bad of ['ola', 'ola@', 'ola@eksempel', 'ola nordmann@eksempel.no', '@eksempel.no', 'ola@eksempel..no']) {
         email.value = '';
         await type(email, bad);
         await sendKeys({ press: 'Enter' });
-        expect(noteOf(email)!.textContent, bad).to.equal('Skriv en gyldig e-postadresse, som navn@eksempel.no.');
+        expect(noteOf(email)!.textContent, bad).to.equal('Skriv e-postadressen din, som navn@eksempel.no.');
         expect(el.shadowRoot!.activeElement).to.equal(email);
       }
 
@@ -305,7 +303,7 @@ describe('fjord-newsletter-signup', () => {
       expect(button.getAttribute('aria-disabled')).to.equal('true');
       expect(button.disabled).to.equal(false);
       expect(el.shadowRoot!.activeElement).to.equal(button);
-      expect(status.textContent!.trim()).to.equal('Sender påmeldingen …');
+      expect(status.textContent!.trim()).to.equal('Sender …');
       await expect(el).to.be.accessible();
       await until(() => !ui(el).success.hidden, 4000, 'success');
       expect(button.hasAttribute('aria-busy')).to.equal(false);
@@ -321,13 +319,13 @@ describe('fjord-newsletter-signup', () => {
       ['410 with an HTML page', 'answer?status=410&text=%3Ch1%3ENot%20found%3C%2Fh1%3E', ERROR_NB, 410],
       ['200 with a body that is not JSON', 'answer?status=200&text=%3Chtml%3EOK%3C%2Fhtml%3E', ERROR_NB, 200],
       ['200 with malformed JSON', 'answer?status=200&json=%7B%22message%22%3A', ERROR_NB, 200],
-      ['429 with Retry-After in seconds', 'answer?status=429&retry-after=30&json=%7B%7D', 'For mange forsøk. Prøv igjen om 30 sekunder.', 429],
+      ['429 with Retry-After in seconds, rounded up to minutes', 'answer?status=429&retry-after=30&json=%7B%7D', 'For mange forsøk. Prøv igjen om 1 minutt.', 429],
       ['429 with Retry-After in minutes', 'answer?status=429&retry-after=600', 'For mange forsøk. Prøv igjen om 10 minutter.', 429],
-      ['429 with a Retry-After date', `answer?status=429&retry-after=${encodeURIComponent(new Date(Date.now() + 3 * 3600e3 + 999).toUTCString())}`, 'For mange forsøk. Prøv igjen om 3 timer.', 429],
-      ['429 without Retry-After', 'answer?status=429', 'For mange forsøk. Prøv igjen litt senere.', 429],
-      ['a slow endpoint past the timeout', 'answer?status=200&delay=3000', NETWORK_NB, 0],
-      ['a connection closed before the answer', 'drop', NETWORK_NB, 0],
-      ['a connection closed halfway through the answer', 'cut', NETWORK_NB, 0],
+      ['429 with a Retry-After date', `answer?status=429&retry-after=${encodeURIComponent(new Date(Date.now() + 3 * 3600e3 + 999).toUTCString())}`, 'For mange forsøk. Prøv igjen om 180 minutter.', 429],
+      ['429 without Retry-After', 'answer?status=429', 'For mange forsøk.', 429],
+      ['a slow endpoint past the timeout', 'answer?status=200&delay=3000', ERROR_NB, 0],
+      ['a connection closed before the answer', 'drop', ERROR_NB, 0],
+      ['a connection closed halfway through the answer', 'cut', ERROR_NB, 0],
     ];
     for (const [what, route, message, status] of failures) {
       it(`${what}: a clear error and a retry button, with the address and choices kept`, async () => {
@@ -360,9 +358,9 @@ describe('fjord-newsletter-signup', () => {
       const el = await signup(`/test-api/signup/answer?key=${key}&status=409&json=%7B%7D`, '');
       const succeeded = oneEvent(el, 'fjord-signup-success');
       await fillAndSubmit(el);
-      expect((await succeeded).detail).to.deep.equal({ status: 409, message: 'Du er allerede påmeldt. Takk!' });
+      expect((await succeeded).detail).to.deep.equal({ status: 409, message: 'Du er allerede påmeldt.' });
       await el.updateComplete;
-      expect(partText(el, 'success')).to.equal('Du er allerede påmeldt. Takk!');
+      expect(partText(el, 'success')).to.equal('Du er allerede påmeldt.');
       expect(el.shadowRoot!.activeElement).to.equal(ui(el).success);
     });
 
@@ -511,14 +509,14 @@ describe('fjord-newsletter-signup', () => {
       await sendKeys({ press: 'Enter' });
       expect(email.getAttribute('aria-invalid')).to.equal('true');
       const note = noteOf(email)!;
-      expect(note.textContent).to.equal('Skriv inn e-postadressen din.');
+      expect(note.textContent).to.equal('Skriv e-postadressen din, som navn@eksempel.no.');
       expect(note.isConnected && el.contains(note)).to.equal(true);
       expect(document.activeElement).to.equal(email);
       await expect(el).to.be.accessible();
 
       await type(email, 'ola.nordmann@eksempel');
       await sendKeys({ press: 'Enter' });
-      expect(note.textContent).to.equal('Skriv en gyldig e-postadresse, som navn@eksempel.no.');
+      expect(note.textContent).to.equal('Skriv e-postadressen din, som navn@eksempel.no.');
       await type(email, '.no');
       button.focus();
       await sendKeys({ press: 'Enter' });
@@ -563,7 +561,7 @@ describe('fjord-newsletter-signup', () => {
       const email = el.querySelector('input[name=EMAIL]') as HTMLInputElement;
       email.value = 'kari';
       el.querySelector('button')!.click();
-      expect(noteOf(email)!.textContent).to.equal('Skriv en gyldig e-postadresse, som navn@eksempel.no.');
+      expect(noteOf(email)!.textContent).to.equal('Skriv e-postadressen din, som navn@eksempel.no.');
       email.value = 'kari@eksempel.no';
       const submitted = oneEvent(el, 'fjord-signup-submit');
       el.querySelector('button')!.click();
@@ -580,16 +578,13 @@ describe('fjord-newsletter-signup', () => {
   });
 
   describe('bad input', () => {
-    it('warns about unknown encoding and submit-mode, a bad timeout, consent without privacy-href and unsafe URLs', async () => {
+    it('warns about unknown encoding and submit-mode, a bad timeout, an unsafe action and a missing one', async () => {
       const warnings = watchWarnings();
       try {
         const el = await fixture<FjordNewsletterSignup>(`
           <fjord-newsletter-signup action="javascript:alert(1)" encoding="xml" submit-mode="ajax" timeout="soon" consent-required></fjord-newsletter-signup>`);
         const text = warnings.messages.join('\n');
-        expect(text).to.match(/<fjord-newsletter-signup>: encoding="xml" is not one of form, json; using form\./);
-        expect(text).to.match(/submit-mode="ajax" is not one of fetch, native; using fetch\./);
-        expect(text).to.match(/timeout="NaN" is not a number of milliseconds above 0; using 15000\./);
-        expect(text).to.match(/consent-required is set without privacy-href/);
+        expect(text).to.contain('<fjord-newsletter-signup>: encoding="xml", submit-mode="ajax" or timeout="NaN" is not form|json, fetch|native, ms > 0.');
         expect(text).to.match(/action="javascript:alert\(1\)" was not used/);
         expect(ui(el).form.hasAttribute('action')).to.equal(false);
         expect(el.shadowRoot!.querySelector('[part=privacy]')).to.equal(null);
@@ -597,7 +592,7 @@ describe('fjord-newsletter-signup', () => {
         const failed = oneEvent(el, 'fjord-signup-error');
         await fillAndSubmit(el);
         expect((await failed).detail).to.deep.equal({ status: 0, message: ERROR_NB });
-        expect(warnings.messages.join('\n')).to.match(/there is no action to send the signup to/);
+        expect(warnings.messages.join('\n')).to.contain('no action: set it to the signup URL.');
       } finally {
         warnings.restore();
       }

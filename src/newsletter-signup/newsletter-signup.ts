@@ -6,65 +6,18 @@ import { checkedUrl } from '../shared/safe-url.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './newsletter-signup.styles.js';
 
-const STRINGS: Record<Locale, Record<'email' | 'name' | 'submit' | 'agree' | 'privacy' | 'empty' | 'bad' | 'must' | 'need' | 'sending' | 'thanks' | 'already' | 'err' | 'net' | 'many' | 'later' | 'retry', string>> = {
-  nb: {
-    email: 'E-post',
-    name: 'Navn (valgfritt)',
-    submit: 'Meld meg på',
-    agree: 'Ja, send meg nyhetsbrevet på e-post. Jeg kan melde meg av når som helst.',
-    privacy: 'Les om personvern',
-    empty: 'Skriv inn e-postadressen din.',
-    bad: 'Skriv en gyldig e-postadresse, som navn@eksempel.no.',
-    must: 'Kryss av for samtykke for å melde deg på.',
-    need: 'Fyll ut dette feltet.',
-    sending: 'Sender påmeldingen …',
-    thanks: 'Takk! Sjekk e-posten din for å bekrefte påmeldingen.',
-    already: 'Du er allerede påmeldt. Takk!',
-    err: 'Noe gikk galt, og påmeldingen kom ikke fram.',
-    net: 'Fikk ikke kontakt. Sjekk nettet ditt.',
-    many: 'For mange forsøk. Prøv igjen ',
-    later: 'litt senere',
-    retry: 'Prøv igjen',
-  },
-  nn: {
-    email: 'E-post',
-    name: 'Namn (valfritt)',
-    submit: 'Meld meg på',
-    agree: 'Ja, send meg nyhendebrevet på e-post. Eg kan melde meg av når som helst.',
-    privacy: 'Les om personvern',
-    empty: 'Skriv inn e-postadressa di.',
-    bad: 'Skriv ei gyldig e-postadresse, som namn@døme.no.',
-    must: 'Kryss av for samtykke for å melde deg på.',
-    need: 'Fyll ut dette feltet.',
-    sending: 'Sender påmeldinga …',
-    thanks: 'Takk! Sjekk e-posten din for å stadfeste påmeldinga.',
-    already: 'Du er allereie påmeld. Takk!',
-    err: 'Noko gjekk gale, og påmeldinga kom ikkje fram.',
-    net: 'Fekk ikkje kontakt. Sjekk nettet ditt.',
-    many: 'For mange forsøk. Prøv igjen ',
-    later: 'litt seinare',
-    retry: 'Prøv igjen',
-  },
-  en: {
-    email: 'Email',
-    name: 'Name (optional)',
-    submit: 'Sign me up',
-    agree: 'Yes, email me the newsletter. I can unsubscribe at any time.',
-    privacy: 'Read about privacy',
-    empty: 'Enter your email address.',
-    bad: 'Enter a valid email address, like name@example.com.',
-    must: 'Tick the consent box to sign up.',
-    need: 'Fill in this field.',
-    sending: 'Signing you up …',
-    thanks: 'Thank you! Check your email to confirm your subscription.',
-    already: 'You are already subscribed. Thank you!',
-    err: 'Something went wrong, and your signup did not go through.',
-    net: 'Could not connect. Check your connection.',
-    many: 'Too many attempts. Try again ',
-    later: 'later',
-    retry: 'Try again',
-  },
+/** The interface strings, one `|`-separated line per language in the order of `KEYS` (compact for the drop-in file). */
+const KEYS = ['email', 'name', 'submit', 'agree', 'privacy', 'bad', 'must', 'sending', 'thanks', 'already', 'err', 'many', 'retry'] as const;
+const LINES: Record<Locale, string> = {
+  nb: 'E-post|Navn (valgfritt)|Meld meg på|Ja, send meg nyhetsbrevet.|Personvern|Skriv e-postadressen din, som navn@eksempel.no.|Kryss av for å melde deg på.|Sender …|Takk! Sjekk e-posten din for å bekrefte påmeldingen.|Du er allerede påmeldt.|Påmeldingen ble ikke sendt.|For mange forsøk.|Prøv igjen',
+  nn: 'E-post|Namn (valfritt)|Meld meg på|Ja, send meg nyhendebrevet.|Personvern|Skriv e-postadressa di, som namn@døme.no.|Kryss av for å melde deg på.|Sender …|Takk! Sjekk e-posten din for å stadfeste påmeldinga.|Du er allereie påmeld.|Påmeldinga vart ikkje send.|For mange forsøk.|Prøv igjen',
+  en: 'Email|Name (optional)|Sign me up|Yes, email me the newsletter.|Privacy|Enter an address like name@example.com.|Tick the box to sign up.|Sending …|Thank you! Check your email to confirm.|You’re already subscribed.|Your signup was not sent.|Too many attempts.|Try again',
 };
+const STRINGS = {} as Record<Locale, Record<(typeof KEYS)[number], string>>;
+for (const [locale, line] of Object.entries(LINES) as [Locale, string][]) {
+  const texts = line.split('|');
+  STRINGS[locale] = Object.fromEntries(KEYS.map((key, i) => [key, texts[i]])) as (typeof STRINGS)[Locale];
+}
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const fold = (text?: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -100,7 +53,6 @@ export interface FjordSignupResult {
  * @csspart status - The visually hidden live region.
  * @cssprop [--fjord-newsletter-signup-button=var(--fjord-accent)] - Submit button background.
  * @cssprop [--fjord-newsletter-signup-error=light-dark(#b3261e, #ffb4ab)] - Colour of error messages and invalid fields.
- * @cssprop [--fjord-newsletter-signup-success-background=var(--fjord-surface)] - Background of the success message.
  * @fires fjord-signup-submit - Before a request is sent (cancelable; a page that cancels sends it itself and calls `succeed()` or `fail()`). detail: the payload
  * @fires fjord-signup-success - When the signup went through (409 included). detail: { status, message }
  * @fires fjord-signup-error - When the signup failed. detail: { status, message }
@@ -130,7 +82,6 @@ export class FjordNewsletterSignup extends LitElement {
   @state() private phase: '' | 'sending' | 'error' | 'success' = '';
   @state() private message = '';
   @state() private said = '';
-  @state() private pageForm = false;
 
   #locale = new LocaleController(this);
   #notes = new WeakMap<Element, HTMLElement>();
@@ -141,37 +92,22 @@ export class FjordNewsletterSignup extends LitElement {
     this.#assign();
   }
 
-  protected override createRenderRoot() {
-    const root = super.createRenderRoot();
-    // The page's form is slotted, so its submit event passes through the shadow root like the widget's own.
-    root.addEventListener('submit', this.#submit as EventListener);
-    return root;
-  }
-
   protected override willUpdate(): void {
-    for (const [attr, value, valid] of [
-      ['encoding', this.encoding, ['form', 'json']],
-      ['submit-mode', this.submitMode, ['fetch', 'native']],
-    ] as const) {
-      if (!(valid as readonly string[]).includes(value)) warn(this, attr, `${attr}="${value}" is not one of ${valid.join(', ')}; using ${valid[0]}.`);
-    }
-    if (!(this.timeout > 0)) warn(this, 'timeout', `timeout="${this.timeout}" is not a number of milliseconds above 0; using 15000.`);
-    if (this.consentRequired && !this.privacyHref && !this.pageForm) warn(this, 'privacy-href', 'consent-required is set without privacy-href: link readers to how their address is used with privacy-href="…".');
+    const { encoding: e, submitMode: m, timeout: t } = this;
+    if (!/^(form|json)$/.test(e) || !/^(fetch|native)$/.test(m) || !(t > 0)) warn(this, 'options', `encoding="${e}", submit-mode="${m}" or timeout="${t}" is not form|json, fetch|native, ms > 0.`);
   }
 
   protected override updated(): void {
     const form = this.#form;
     if (form && !this.#traps.has(form)) {
       form.noValidate = true;
-      // A honeypot: off screen, out of the tab order and the accessibility tree, and owned by no form
+      // A honeypot: never displayed, out of the tab order and the accessibility tree, and owned by no form
       // (form=""), so neither a request nor a native post carries it. Bots that fill every field fill it.
       const box = document.createElement('div');
       const trap = document.createElement('input');
       box.ariaHidden = 'true';
-      box.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)';
-      trap.name = 'website';
-      trap.tabIndex = -1;
-      trap.autocomplete = 'off';
+      box.style.display = 'none';
+      Object.assign(trap, { name: 'website', tabIndex: -1, autocomplete: 'off' });
       trap.setAttribute('form', '');
       box.append(trap);
       form.append(box);
@@ -195,11 +131,12 @@ export class FjordNewsletterSignup extends LitElement {
     const s = this.#s;
     const done = this.phase === 'success';
     const privacy = checkedUrl(this, 'privacy-href', this.privacyHref);
-    return html`
+    // The page's form is slotted, so its submit event passes through this element like the widget's own form's.
+    return html`<div @submit=${this.#submit}>
       <slot name="heading"></slot>
       <slot @slotchange=${this.#assign}></slot>
       <div ?hidden=${done}><slot name="form"></slot></div>
-      ${this.pageForm
+      ${this.#pageForm
         ? nothing
         : html`<form part="form" action=${checkedUrl(this, 'action', this.action) ?? nothing} method="post" ?hidden=${done}>
             <label part="label">${s.email}<input part="input" type="email" name=${this.emailName} autocomplete="email" required /></label>
@@ -212,11 +149,10 @@ export class FjordNewsletterSignup extends LitElement {
             <button part="button">${s.submit}</button>
           </form>`}
       <div part="error" ?hidden=${this.phase !== 'error'}>
-        <p>${this.message}</p>
-        <button part="retry" type="button" @click=${this.#retry}>${s.retry}</button>
+        <span>${this.message}</span> <button part="retry" type="button" @click=${this.#retry}>${s.retry}</button>
       </div>
       <div part="success" tabindex="-1" ?hidden=${!done}><span ?hidden=${!!this.message}><slot name="success">${s.thanks}</slot></span>${this.message}</div>
-      <div part="status" role="status" class="visually-hidden">${this.said}</div>
+      <div part="status" role="status" class="visually-hidden">${this.said}</div></div>
     `;
   }
 
@@ -224,8 +160,12 @@ export class FjordNewsletterSignup extends LitElement {
     return STRINGS[this.#locale.locale];
   }
 
+  get #pageForm(): HTMLFormElement | null {
+    return this.querySelector(':scope > form[slot=form]');
+  }
+
   get #form(): HTMLFormElement | null {
-    return this.querySelector(':scope > form[slot=form]') ?? this.renderRoot?.querySelector('form');
+    return this.#pageForm ?? this.renderRoot?.querySelector('form');
   }
 
   get #button(): HTMLElement | null | undefined {
@@ -234,99 +174,78 @@ export class FjordNewsletterSignup extends LitElement {
 
   /** Gives the first heading child the `heading` slot and a `<form>` child the `form` slot. */
   #assign = () => {
-    const heading = [...this.children].find((c) => /^H[1-6]$/.test(c.tagName));
-    if (heading && !this.querySelector(':scope > [slot=heading]')) heading.slot = 'heading';
-    const form = this.querySelector(':scope > form');
-    if (form && !form.slot) form.slot = 'form';
-    this.pageForm = !!this.querySelector(':scope > form[slot=form]');
+    for (const [slot, selector] of [
+      ['heading', ':is(h1,h2,h3,h4,h5,h6)'],
+      ['form', 'form'],
+    ]) {
+      const child = this.querySelector(`:scope > ${selector}`);
+      if (child && !child.slot && !this.querySelector(`:scope > [slot=${slot}]`)) child.slot = slot;
+    }
+    this.requestUpdate();
   };
 
   #submit = (e: SubmitEvent) => {
     const form = e.target as HTMLFormElement;
     const native = this.submitMode === 'native';
-    if (!native || this.phase === 'sending') e.preventDefault();
-    if (this.phase === 'sending') return;
-    if (this.#traps.get(form)?.value) {
-      e.preventDefault();
-      this.#done(0, '', false);
-      return;
-    }
-    if (!this.#validate(form)) {
-      e.preventDefault();
-      return;
-    }
+    if (!native) e.preventDefault();
+    const trapped = this.phase !== 'sending' && this.#traps.get(form)?.value;
+    if (trapped) this.#done(0, '', false);
+    if (trapped || this.phase === 'sending' || !this.#validate(form)) return e.preventDefault();
     const data = new FormData(form, e.submitter);
-    const consent = form.elements.namedItem('consent') as HTMLInputElement | null;
-    const extra = {
-      consent_text: data.has('consent') ? fold(consent?.labels?.[0]?.textContent) : '',
-      locale: this.#locale.locale,
-      source: location.origin + location.pathname,
-    };
-    for (const [k, v] of Object.entries(extra)) if (v && !data.has(k)) data.append(k, v);
+    const consent = (form.elements.namedItem('consent') as HTMLInputElement | null)?.labels?.[0];
+    for (const [k, v] of [
+      ['consent_text', data.has('consent') && fold(consent?.textContent)],
+      ['locale', this.#locale.locale],
+      ['source', location.origin + location.pathname],
+    ] as const) {
+      if (v && !data.has(k)) data.append(k, v);
+    }
     const params = new URLSearchParams(data as unknown as string[][]);
     const payload: FjordSignupPayload = {};
     for (const [k, v] of params) payload[k] = k in payload ? [payload[k]].flat().concat(v) : v;
     this.phase = 'sending';
     this.said = this.#s.sending;
-    if (!this.#fire('fjord-signup-submit', payload, true)) {
-      e.preventDefault();
-      return;
-    }
-    if (!native) this.#send(form.getAttribute('action'), params, payload);
+    if (!this.#fire('fjord-signup-submit', payload, true)) e.preventDefault();
+    else if (!native) this.#send(form.getAttribute('action'), params, payload);
   };
 
   async #send(url: string | null, params: URLSearchParams, payload: FjordSignupPayload) {
     const s = this.#s;
     const json = this.encoding === 'json';
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), this.timeout > 0 ? this.timeout : 15000);
     let status = 0;
+    let wait = 0;
     let body: { message?: unknown; field?: unknown } | undefined;
-    let retryAfter: string | null = null;
-    if (!url) {
-      warn(this, 'no-action', 'there is no action to send the signup to: set action="…" to your signup endpoint.');
-      return this.#fail(0, s.err);
-    }
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { accept: 'application/json', 'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded' },
-        body: json ? JSON.stringify(payload) : params,
-        signal: abort.signal,
-      });
-      const text = await res.text();
-      status = res.status;
-      retryAfter = res.headers.get('retry-after');
+    if (!url) warn(this, 'action', 'no action: set it to the signup URL.');
+    else {
       try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { accept: 'application/json', 'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded' },
+          body: json ? JSON.stringify(payload) : params,
+          signal: AbortSignal.timeout(this.timeout > 0 ? this.timeout : 15000),
+        });
+        const text = await res.text();
+        const after = res.headers.get('retry-after');
+        status = res.status;
+        wait = Math.ceil(+after! || (Date.parse(after!) - Date.now()) / 1000);
         body = text ? JSON.parse(text) : {};
       } catch {
-        /* not JSON: handled below */
+        // No answer, a dropped connection, the timeout, or a body that is not JSON: `body` stays undefined.
       }
-    } catch {
-      /* no answer, a dropped connection or the timeout: status stays 0 */
-    } finally {
-      clearTimeout(timer);
     }
     const message = typeof body?.message === 'string' ? body.message : '';
-    if (!status || !body || typeof body !== 'object') return this.#fail(status, status ? s.err : s.net);
-    if ((status > 199 && status < 300) || status === 409) return this.#done(status, message || (status === 409 ? s.already : ''));
-    if (status === 400 || status === 422) {
-      const name = body.field === 'email' ? this.emailName : body.field;
-      const field = typeof name === 'string' ? (this.#form?.elements.namedItem(name) as HTMLInputElement | null) : null;
-      if (field?.willValidate) {
-        this.phase = '';
-        this.#mark(field, (this.said = message || s.need));
-        field.focus();
-        this.#fire('fjord-signup-error', { status, message: this.said });
-        return;
-      }
-    }
-    if (status === 429) {
-      const seconds = Math.ceil(+(retryAfter ?? 0) || (Date.parse(retryAfter!) - Date.now()) / 1000);
-      const [n, unit] = seconds > 5400 ? [seconds / 3600, 'hour'] as const : seconds > 90 ? [seconds / 60, 'minute'] as const : [seconds, 'second'] as const;
-      return this.#fail(status, `${s.many}${n > 0 ? formatRelative(this.#locale.intl, Math.ceil(n), unit) : s.later}.`);
-    }
-    this.#fail(status, (status === 400 || status === 422) && message ? message : s.err);
+    const invalid = status === 400 || status === 422;
+    const field = invalid ? (this.#form?.elements.namedItem(body!.field === 'email' ? this.emailName : String(body!.field)) as HTMLInputElement | null) : null;
+    if (!body || typeof body !== 'object') this.#fail(status, s.err);
+    else if (status < 300 || status === 409) this.#done(status, message || (status === 409 ? s.already : ''));
+    else if (field?.willValidate) {
+      this.phase = '';
+      this.#mark(field, (this.said = message || s.err));
+      field.focus();
+      this.#fire('fjord-signup-error', { status, message: this.said });
+    } else if (status === 429) {
+      this.#fail(status, wait > 0 ? `${s.many} ${s.retry} ${formatRelative(this.#locale.intl, Math.ceil(wait / 60), 'minute')}.` : s.many);
+    } else this.#fail(status, (invalid && message) || s.err);
   }
 
   /** Checks every field before anything is sent; marks the bad ones and focuses the first. */
@@ -340,8 +259,8 @@ export class FjordNewsletterSignup extends LitElement {
         field.type === 'checkbox'
           ? field.required && !field.checked ? s.must : ''
           : field.type === 'email' || field.name === this.emailName
-            ? !value ? s.empty : value.length > 254 || !EMAIL.test(value) ? s.bad : ''
-            : field.required && !value ? s.need : '';
+            ? value.length > 254 || !EMAIL.test(value) ? s.bad : ''
+            : field.required && !value ? field.validationMessage : '';
       this.#mark(field, message);
       if (message) first ??= field;
     }
@@ -355,7 +274,7 @@ export class FjordNewsletterSignup extends LitElement {
     if (!note && !message) return;
     if (!note) {
       note = document.createElement('div');
-      note.id = `fjord-signup-note-${++uid}`;
+      note.id = `fjord-note-${++uid}`;
       note.setAttribute('part', 'note');
       (field.closest('label') ?? field).after(note);
       field.setAttribute('aria-describedby', fold(`${field.getAttribute('aria-describedby') ?? ''} ${note.id}`));
@@ -369,11 +288,10 @@ export class FjordNewsletterSignup extends LitElement {
   async #done(status: number, message = '', notify = true) {
     this.phase = 'success';
     this.message = message;
+    this.said = message || fold(this.querySelector(':scope > [slot=success]')?.textContent) || this.#s.thanks;
     await this.updateComplete;
-    const text = message || fold(this.querySelector(':scope > [slot=success]')?.textContent) || this.#s.thanks;
-    this.said = text;
     this.renderRoot.querySelector<HTMLElement>('[part=success]')!.focus();
-    if (notify) this.#fire('fjord-signup-success', { status, message: text });
+    if (notify) this.#fire('fjord-signup-success', { status, message: this.said });
   }
 
   #fail(status: number, message: string) {
