@@ -1,0 +1,205 @@
+/**
+ * `npm run test:consumer`: uses the package the way an npm user does. `npm pack` → install the tarball into a
+ * fresh Vite + TypeScript project in a temporary folder → `import 'fjord-elements/photo.js'` compiles with `tsc`
+ * (tag map, typed properties, React JSX types from `fjord-elements/react`) → `vite build` → the page renders in
+ * Chromium with <fjord-photo> upgraded and no other widget defined. This proves the `exports` map, the `files`
+ * list, the types and the `sideEffects` list. It runs `npm run build` first (`--no-build` skips that). The project's
+ * dependencies are the versions this repository uses, installed with --prefer-offline from the npm cache.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, findChromium } from './find-browser.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const started = performance.now();
+const step = (what) => console.log(`consumer: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+const versionOf = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+const npm = (args, cwd) => {
+  const result = spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: 'true' } });
+  if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+};
+
+if (!process.argv.includes('--no-build')) {
+  npm(['run', 'build'], root);
+  step('npm run build');
+}
+for (const file of ['dist/npm/photo/photo.js', 'dist/npm/react.d.ts', 'dist/cdn/autoloader.js', 'dist/custom-elements.json']) {
+  if (!existsSync(join(root, file))) {
+    console.error(`${file} is missing: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'fjord-consumer-'));
+let failed = false;
+try {
+  const [{ filename }] = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], root));
+  step(`packed ${filename}`);
+
+  const app = join(dir, 'app');
+  mkdirSync(join(app, 'src'), { recursive: true });
+  mkdirSync(join(app, 'public'), { recursive: true });
+  const files = {
+    'package.json': JSON.stringify(
+      {
+        name: 'fjord-consumer',
+        private: true,
+        type: 'module',
+        devDependencies: {
+          'fjord-elements': `file:../${filename}`,
+          vite: versionOf('vite'),
+          typescript: versionOf('typescript'),
+          '@types/react': versionOf('@types/react'),
+        },
+      },
+      null,
+      2,
+    ),
+    'tsconfig.json': JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'bundler',
+        lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+        jsx: 'react-jsx',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: [],
+      },
+      include: ['src'],
+    }),
+    'index.html': `<!doctype html>
+<html lang="nb">
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>fjord-elements consumer</title></head>
+<body>
+  <fjord-photo src="/photo.svg" alt="Et tomt bilde" width="1600" height="900" caption="Havbruk er en del av klyngen." credit="Kent Erik Sjursen"></fjord-photo>
+  <fjord-fact-box heading="Fakta">Ikke importert: forblir udefinert.</fjord-fact-box>
+  <script type="module" src="/src/main.ts"></script>
+</body>
+</html>
+`,
+    'public/photo.svg': `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900"><rect width="1600" height="900" fill="#0b55a3"/></svg>\n`,
+    // What an app writes: a per-widget import, the stylesheet, typed DOM access.
+    'src/main.ts': `import 'fjord-elements/photo.js';
+import 'fjord-elements/fjord-elements.css';
+import type { FjordPhoto } from 'fjord-elements/photo.js';
+
+const photo: FjordPhoto = document.querySelector('fjord-photo')!;
+photo.zoomable = true;
+// @ts-expect-error zoomable is a boolean
+photo.zoomable = 'yes';
+(window as unknown as { consumerReady: boolean }).consumerReady = true;
+`,
+    // Type-checked only: React 19 JSX with the generated IntrinsicElements and typed events.
+    'src/react-types.tsx': `import type {} from 'fjord-elements/react';
+import type { FjordSignupResult } from 'fjord-elements';
+
+export const story = (
+  <>
+    <fjord-photo src="act.jpg" alt="Tre kvinner" credit="Kent Erik Sjursen" credit-label="Bilde" zoomable class="lead" />
+    <fjord-fact-box heading="Fakta om ACT" open onfjord-fact-box-toggle={(e) => e.detail.open satisfies boolean}>
+      <p>Fakta</p>
+    </fjord-fact-box>
+    <fjord-cluster-badge name="Arctic Cluster Team" level="arena-pro" now={new Date()} />
+    <fjord-newsletter-signup action="/signup" consent-required onfjord-signup-success={(e) => e.detail satisfies FjordSignupResult} />
+    {/* @ts-expect-error zoomable is a boolean */}
+    <fjord-photo zoomable="yes" />
+    {/* @ts-expect-error open is a boolean */}
+    <fjord-fact-box open={1} />
+    {/* @ts-expect-error the toggle event's detail has no 'closed' */}
+    <fjord-fact-box onfjord-fact-box-toggle={(e) => e.detail.closed} />
+  </>
+);
+`,
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(app, name), text);
+
+  npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], app);
+  step('installed the tarball, vite, typescript and @types/react');
+
+  const pkgDir = join(app, 'node_modules/fjord-elements');
+  for (const file of [
+    'dist/cdn/fjord-elements.js',
+    'dist/cdn/fjord-elements.js.sri',
+    'dist/cdn/autoloader.js',
+    'dist/custom-elements.json',
+    'dist/web-types.json',
+    'dist/vscode.html-custom-data.json',
+    'dist/vscode.css-custom-data.json',
+    'dist/npm/react.d.ts',
+  ]) {
+    if (!existsSync(join(pkgDir, file))) throw new Error(`the package lacks ${file}`);
+  }
+  const installed = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+  for (const field of ['customElements', 'web-types']) {
+    if (!existsSync(join(pkgDir, installed[field]))) throw new Error(`package.json "${field}" points at a missing file`);
+  }
+  // The exports map from Node's side: every subpath the README names resolves.
+  execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `for (const s of ['fjord-elements/photo.js', 'fjord-elements/fact-box.js', 'fjord-elements/autoloader.js', 'fjord-elements/custom-elements.json', 'fjord-elements/web-types.json', 'fjord-elements/cdn/fjord-elements.js', 'fjord-elements/fjord-elements.css']) import.meta.resolve(s);`,
+    ],
+    { cwd: app, stdio: 'inherit' },
+  );
+
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { cwd: app, stdio: 'inherit' });
+  step('tsc: per-widget import, tag map and React JSX types compile');
+
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: app, stdio: 'inherit' });
+  step('vite build');
+
+  const dist = join(app, 'dist');
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+  const server = createServer((req, res) => {
+    const path = join(dist, new URL(req.url, 'http://x').pathname.replace(/\/$/, '/index.html'));
+    if (!path.startsWith(dist) || !existsSync(path)) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const browser = await puppeteer.launch({ executablePath: findChromium(), args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`http://127.0.0.1:${server.address().port}/`, { waitUntil: 'load' });
+    await page.waitForFunction('window.consumerReady === true', { timeout: 10000 });
+    const seen = await page.evaluate(async () => {
+      const photo = document.querySelector('fjord-photo');
+      await photo.updateComplete;
+      const q = (part) => photo.shadowRoot.querySelector(`[part~=${part}]`);
+      return {
+        credit: q('credit').textContent.replace(/\s+/g, ' ').trim(),
+        zoom: !q('zoom').hidden,
+        height: Math.round(photo.getBoundingClientRect().height),
+        factBox: Boolean(customElements.get('fjord-fact-box')),
+      };
+    });
+    const expected = { credit: 'Foto: Kent Erik Sjursen', zoom: true, factBox: false };
+    for (const [key, value] of Object.entries(expected)) {
+      if (seen[key] !== value) throw new Error(`in Chromium, ${key} is ${JSON.stringify(seen[key])}, expected ${JSON.stringify(value)}`);
+    }
+    if (!(seen.height > 100)) throw new Error(`<fjord-photo> is ${seen.height}px high: it did not render`);
+    if (errors.length) throw new Error(`errors in the page:\n${errors.join('\n')}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  step('Chromium rendered <fjord-photo> from the installed package');
+} catch (error) {
+  failed = true;
+  console.error(`consumer: ${error.message}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(`consumer test: ${failed ? '0 passed, 1 failed' : '1 passed, 0 failed'}`);
+process.exit(failed ? 1 : 0);
