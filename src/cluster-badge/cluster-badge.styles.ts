@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { tokens } from '../shared/tokens.js';
 
 /*
- * Each built-in level (class l-<key>) has its own ink (--_i) and tint (--_t), at least 6:1 in light and dark; an expired status is
+ * Each built-in level (class l-<key>) has its own ink (--_i) and tint (--_t), 6:1 or more in light and dark; an expired status is
  * grey whatever the page's colours. The chip's box model matches fjord-elements.css, so nothing moves at upgrade.
  */
 export const styles = [
