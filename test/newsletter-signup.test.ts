@@ -428,6 +428,24 @@ describe('fjord-newsletter-signup', () => {
     });
   });
 
+  it('keeps its contrast in a dark colour scheme, with errors shown', async () => {
+    const wrapper = await fixture<HTMLElement>(`
+      <div style="color-scheme: dark; background: Canvas; color: CanvasText; padding: 1rem">
+        <fjord-newsletter-signup action="/test-api/signup/answer?key=${newKey()}&status=500" privacy-href="/personvern" consent-required>
+          <h2>Meld deg på vårt nyhetsbrev</h2>
+        </fjord-newsletter-signup>
+      </div>`);
+    const el = wrapper.querySelector('fjord-newsletter-signup')!;
+    await el.updateComplete;
+    ui(el).button.click();
+    await el.updateComplete;
+    expect(getComputedStyle(noteOf(ui(el).email)!).color).to.equal('rgb(255, 180, 171)');
+    await expect(el).to.be.accessible();
+    await fillAndSubmit(el);
+    await until(() => !ui(el).error.hidden, 3000, 'error');
+    await expect(el).to.be.accessible();
+  });
+
   describe('page takes over', () => {
     it('a cancelled submit sends nothing and stays busy until the page calls succeed()', async () => {
       const key = newKey();
