@@ -123,34 +123,33 @@ export class FjordClusterBadge extends LitElement {
     const intl = locale === 'nn' ? 'nb' : this.#locale.intl;
     const s = STRINGS[locale];
     const card = this.variant === 'card';
-    if (this.variant && !card && this.variant !== 'chip') this.#unknown('variant', this.variant, 'chip or card');
+    if (this.variant && !card && this.variant !== 'chip') this.#bad('variant', 'chip or card');
     const name = this.name?.trim() ?? '';
     if (!name) warn(this, 'name', '`name` is missing: give the cluster’s full name.');
 
     const key = this.level?.trim().toLowerCase() ?? '';
     const def = levels.get(key);
-    if (key && !def) this.#unknown('level', this.level, `${[...levels.keys()].join(', ')} or one from FjordClusterBadge.defineLevel()`);
+    if (key && !def) this.#bad('level', `${[...levels.keys()].join(', ')} or a level from FjordClusterBadge.defineLevel()`);
     const label = def?.label[locale];
-    const metal = METALS.indexOf(this.esca?.trim().toLowerCase() ?? '');
-    if (this.esca != null && metal < 0) this.#unknown('esca', this.esca, 'bronze, silver or gold');
+    const metal = METALS.indexOf(this.esca?.toLowerCase() ?? '');
+    if (this.esca && metal < 0) this.#bad('esca', 'bronze, silver or gold');
     const esca = metal < 0 ? '' : `ESCA ${s.esca[metal]}`;
 
     const count = parseCount(this.partners);
-    this.#check('partners', count, 'a whole number such as 83');
+    if (this.partners && count === undefined) this.#bad('partners', 'a whole number such as 83');
     const partners = count === undefined ? '' : `${formatNumber(intl, count)} ${s.partners[pluralCategory(intl, count) === 'one' ? 0 : 1]}`;
     const since = this.#year('since');
     const until = this.#year('until');
     const expired = until !== undefined && (this.now ?? new Date()).getFullYear() > until;
     const href = card ? checkedUrl(this, 'href', this.href, 'link') : undefined;
-    const region = this.region?.trim();
     const sinceText = since && `${s.since} ${since}`;
     const phrase = [name, label && label + s.kind[0] + (def?.programme ? s.kind[1] + def.programme[locale] : ''), expired && s.expired, this.nce && 'NCE', esca, partners, sinceText];
-    const facts = [partners, sinceText && `${s.cluster} ${sinceText}`, region].filter(Boolean);
+    const facts = [partners, sinceText && `${s.cluster} ${sinceText}`, this.region].filter(Boolean);
 
     return html`
       <div part="badge" class="badge ${card ? 'card' : 'chip'} ${def ? `custom l-${key}` : ''} ${expired ? 'expired' : ''}" role=${card ? 'group' : 'img'} aria-label=${phrase.filter(Boolean).join(', ')}>
         <slot name="logo" part="logo" @slotchange=${this.#fitLogo}></slot>
-        <span part="name" class="name">${card ? name : this.shortName?.trim() || name}</span>
+        <span part="name" class="name">${card ? name : this.shortName || name}</span>
         <span class="tags">
           ${def ? pill('level', label!, def.icon) : nothing}
           ${expired ? pill('status', s.expired) : nothing}
@@ -170,22 +169,17 @@ export class FjordClusterBadge extends LitElement {
     `;
   }
 
-  #unknown(attribute: string, value: unknown, valid: string): void {
-    warn(this, attribute, `${attribute}="${value}" is not known: use ${valid}.`);
+  /** Warns that an attribute's value is left out, and says what to use instead. */
+  #bad(attribute: 'variant' | 'level' | 'esca' | 'partners' | 'since' | 'until', valid: string): void {
+    warn(this, attribute, `${attribute}="${this[attribute]}" is left out: use ${valid}.`);
   }
 
   /** A four-digit year from the `since` or `until` attribute. */
   #year(attribute: 'since' | 'until'): number | undefined {
     const value = this[attribute];
-    const year = value && /^\s*\d{4}\s*$/.test(value) ? Number(value) : undefined;
-    return this.#check(attribute, year, 'a four-digit year such as 2017');
-  }
-
-  /** Warns when an attribute was given but could not be read; returns what could. */
-  #check<T>(attribute: 'partners' | 'since' | 'until', parsed: T | undefined, valid: string): T | undefined {
-    const given = this[attribute];
-    if (given?.trim() && parsed === undefined) warn(this, attribute, `${attribute}="${given}" is left out: it is not ${valid}.`);
-    return parsed;
+    if (!value) return undefined;
+    if (/^\s*\d{4}\s*$/.test(value)) return Number(value);
+    this.#bad(attribute, 'a year such as 2017');
   }
 
   /** Fits the `<img>` of a `<picture>` logo to the logo's height (it is out of reach of the shadow root's styles). */
