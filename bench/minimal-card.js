@@ -1,7 +1,7 @@
 /**
  * The floor for this architecture: a Lit element with the same light DOM as <fjord-article-card>, the same shadow
- * markup and slots for its vertical layout, and nothing else — no layouts, flags, locale tracking, URL checks,
- * warnings, observers or timers. Built with Vite (production Lit) by scripts/bench.mjs.
+ * markup and slots for its vertical layout, and nothing else — no layouts (so no container queries), flags, locale
+ * tracking, URL checks, warnings, observers or timers. Built with Vite (production Lit) by scripts/bench.mjs.
  */
 import { LitElement, css, html } from 'lit';
 
@@ -19,7 +19,6 @@ export class BenchMinimalCard extends LitElement {
   static styles = css`
     :host {
       display: block;
-      container-type: inline-size;
     }
     .card {
       position: relative;

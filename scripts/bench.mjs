@@ -11,7 +11,7 @@
  * where the time goes.
  *
  * Options: --no-build (use dist/ as it is; otherwise `npm run build` runs first), --no-size, --no-profile,
- * --profile (always profile), --rounds=N (measured, default 20), --warmup=N (default 5), --count=N (default 1000),
+ * --profile (always profile), --rounds=N (measured, default 25), --warmup=N (default 5), --count=N (default 1000),
  * --json=FILE (raw figures), --screenshots=DIR (the first teasers of each variant, to compare by eye).
  */
 import { spawnSync } from 'node:child_process';
@@ -33,11 +33,12 @@ const args = new Map(
   }),
 );
 const number = (key, fallback, min, max) => Math.min(max, Math.max(min, Math.trunc(Number(args.get(key) ?? fallback)) || fallback));
-const ROUNDS = number('rounds', 20, 1, 200);
+const ROUNDS = number('rounds', 25, 1, 200);
 const WARMUP = number('warmup', 5, 0, 50);
 const COUNT = number('count', 1000, 1, 10_000);
 const TARGET = 1.3;
 const PROFILE_RUNS = 6;
+const WHAT_IF_ROUNDS = 10;
 const VARIANTS = [
   { name: 'static', label: 'static HTML + CSS' },
   { name: 'minimal', label: 'minimal Lit element' },
@@ -58,9 +59,11 @@ function quantile(values, q) {
   return sorted[lo] + (sorted[Math.ceil(pos)] - sorted[lo]) * (pos - lo);
 }
 
+/** A plain-text table: numbers right-aligned, words left-aligned. */
 function table(header, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  const numeric = header.map((_, i) => rows.some((r) => /^\s*[+-]?\d/.test(String(r[i]))) && !rows.some((r) => /^[a-z(]/i.test(String(r[i]))));
+  const line = (cells) => cells.map((c, i) => (numeric[i] ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ').trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
 }
 
@@ -177,7 +180,7 @@ function moduleOf(url) {
   const pkg = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   if (pkg) return pkg[1];
   if (path.startsWith('_virtual/')) return 'decorator helper';
-  if (path.startsWith('/bench/')) return `bench harness (${path.slice(7)})`;
+  if (path.startsWith('/bench/')) return path.slice('/bench/'.length);
   return path.replace(/\.js$/, '.ts').replace(/^bench\/minimal-card\.ts$/, 'bench/minimal-card.js');
 }
 
@@ -241,17 +244,77 @@ async function profileVariant(browser, base, variant, rounds) {
   return { runs, ...analyse(profile) };
 }
 
+const LABELS = {
+  'native: getBoundingClientRect': 'getBoundingClientRect: style recalc + layout',
+  'harness.js': 'harness run(): innerHTML parsing',
+  'native: (program)': '(program): native work outside JS',
+};
+
 function printProfile(label, result) {
+  const n = result.runs.length;
   const timed = result.runs.reduce((sum, r) => sum + r.total, 0);
-  const share = (t) => `${((100 * t) / timed).toFixed(1)}%`;
-  const rows = (entries) => entries.map(([k, t]) => [...k.split('\t'), t.toFixed(1), share(t)]);
-  log(`\n${label}: ${result.runs.length} profiled runs, ${timed.toFixed(0)} ms timed in all (${(timed / result.runs.length).toFixed(1)} ms a run; unminified build, so a little slower). Shares are of the timed ms.`);
-  log('\nself time by module or native call:');
-  log(table(['where', 'ms', 'share'], rows(result.top(result.byModule, 14))));
-  log('\nfunctions, self time:');
-  log(table(['function', 'module', 'ms', 'share'], rows(result.top(result.self, 18))));
-  log('\nwidget and shared code, inclusive time (a function and all it calls):');
-  log(table(['function', 'module', 'ms', 'share'], rows(result.top(result.inclusive, 16, (k) => /\tsrc\/|\tbench\/minimal/.test(k)))));
+  const rows = (entries) => entries.map(([k, t]) => [...(LABELS[k] ?? k).split('\t'), (t / n).toFixed(1), `${((100 * t) / timed).toFixed(1)}%`]);
+  log(`\n${label}: ${n} profiled runs of ${(timed / n).toFixed(1)} ms (unminified build). ms are per run; shares are of the timed run.`);
+  log(table(['self time by module or native call', 'ms', 'share'], rows(result.top(result.byModule, 12))));
+  log('');
+  log(table(['functions, self time', 'module', 'ms', 'share'], rows(result.top(result.self, 14))));
+  log('');
+  log(table(['element and shared code, inclusive', 'module', 'ms', 'share'], rows(result.top(result.inclusive, 12, (k) => /\tsrc\/|\tbench\/minimal/.test(k)))));
+}
+
+/* ---------- what-ifs and trace ---------- */
+
+/** Page CSS that changes one thing about a variant; each is run against its unchanged tab, round by round. */
+const WHAT_IFS = [
+  { base: 'fjord', label: 'fjord-article-card with container-type: normal', css: 'fjord-article-card { container-type: normal; }' },
+  { base: 'minimal', label: 'minimal Lit element + container-type: inline-size', css: 'bench-minimal-card { container-type: inline-size; }' },
+  { base: 'static', label: 'static + container-type: inline-size', css: '.teaser { container-type: inline-size; }' },
+];
+
+async function whatIfs(browser, base, entries, rounds) {
+  const tabs = [];
+  for (const whatIf of WHAT_IFS) {
+    const baseEntry = entries.find((e) => e.name === whatIf.base);
+    if (!baseEntry) continue;
+    const entry = await openVariant(browser, base, baseEntry);
+    await entry.page.addStyleTag({ content: whatIf.css });
+    for (let i = 0; i < 2; i++) await runOnce(entry);
+    tabs.push({ ...whatIf, entry, baseEntry, runs: [], baseRuns: [] });
+  }
+  for (let r = 0; r < rounds; r++) {
+    for (const tab of r % 2 ? [...tabs].reverse() : tabs) {
+      for (const which of r % 2 ? ['changed', 'base'] : ['base', 'changed']) {
+        const result = await runOnce(which === 'base' ? tab.baseEntry : tab.entry);
+        (which === 'base' ? tab.baseRuns : tab.runs).push(result.total);
+      }
+    }
+  }
+  for (const tab of tabs) await tab.entry.page.close();
+  return tabs.map((t) => ({
+    label: t.label,
+    css: t.css,
+    median: quantile(t.runs, 0.5),
+    baseMedian: quantile(t.baseRuns, 0.5),
+    pairedDelta: quantile(t.runs.map((x, i) => x - t.baseRuns[i]), 0.5),
+  }));
+}
+
+/**
+ * Chromium's own split of one run, from a trace: UpdateLayoutTree (style recalc before layout) and Layout. Inside a
+ * size container (container-type) style is resolved during layout, so its subtree's style time shows under Layout.
+ */
+async function traceSplit(entry, runs = 3) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    await entry.page.bringToFront();
+    await entry.page.tracing.start({ categories: ['devtools.timeline'] });
+    const run = await entry.page.evaluate(() => window.bench.run());
+    const trace = JSON.parse(Buffer.from(await entry.page.tracing.stop()).toString());
+    const sum = (name) => trace.traceEvents.filter((e) => e.ph === 'X' && e.name === name).reduce((t, e) => t + e.dur / 1000, 0);
+    results.push({ total: run.total, parse: sum('ParseHTML'), style: sum('UpdateLayoutTree'), layout: sum('Layout') });
+  }
+  const median = (key) => quantile(results.map((r) => r[key]), 0.5);
+  return { total: median('total'), parse: median('parse'), style: median('style'), layout: median('layout') };
 }
 
 /* ---------- sizes ---------- */
@@ -275,7 +338,9 @@ const TAG_OF = (spec) => (spec.startsWith('@shoelace') ? `sl-${spec.split('/').a
 async function bundleAlone(files, { config = false, check = [] } = {}) {
   const dir = mkdtempSync(join(out, 'size-'));
   const entry = join(dir, 'entry.js');
-  writeFileSync(entry, files.map((file) => `import ${JSON.stringify(file)};`).join('\n') + '\n');
+  // `export *` for the library's own modules: package.json's sideEffects list names dist/, so a bare import of a src/
+  // module would be dropped whole. The peers' packages declare no sideEffects; importing their modules registers them.
+  writeFileSync(entry, files.map((file) => (config ? `export * from ${JSON.stringify(file)};` : `import ${JSON.stringify(file)};`)).join('\n') + '\n');
   await build({
     configFile: config ? join(root, 'vite.config.ts') : false,
     logLevel: 'silent',
@@ -297,7 +362,8 @@ async function bundleAlone(files, { config = false, check = [] } = {}) {
 async function sizes() {
   log('\n== Sizes\n\nnpm run size:');
   const size = spawnSync(process.execPath, [join(root, 'scripts/size.mjs')], { cwd: root, encoding: 'utf8' });
-  log((size.stdout + size.stderr).trimEnd());
+  log(size.stdout.trimEnd());
+  if (size.status !== 0) log(`npm run size exited ${size.status}: ${size.stderr.replace(/\x1b\[[\d;]*m/g, '').trim().split('\n').slice(0, 3).join(' / ')}`);
   const shares = new Map([...size.stdout.matchAll(/share of (\S+)\s+\S+ kB\s+(-?[\d.]+) kB/g)].map((m) => [m[1], Number(m[2]) * 1024]));
   const node = (spec) => join(root, 'node_modules', spec);
 
@@ -307,7 +373,12 @@ async function sizes() {
   const allMaterial = new Set();
   for (const { widget, shoelace, material } of PEERS) {
     const source = join(root, 'src', widget, `${widget}.ts`);
-    const alone = existsSync(source) ? await bundleAlone([source], { config: true, check: [`fjord-${widget}`] }) : undefined;
+    let alone;
+    if (existsSync(source)) {
+      alone = await bundleAlone([source], { config: true, check: [`fjord-${widget}`] }).catch((error) => {
+        log(`  fjord-${widget} alone: build failed (${String(error.message).split('\n')[0]})`);
+      });
+    }
     result.fjord[widget] = { share: shares.get(widget), alone };
     const peerCells = async (list, all) => {
       const cells = [];
@@ -382,11 +453,24 @@ const browser = await puppeteer.launch({
     '--window-size=1280,800',
   ],
 });
-const report = { date: new Date().toISOString(), machine: machine(), chromium: await browser.version(), count: COUNT, warmup: WARMUP, rounds: ROUNDS };
+const git = (...a) => spawnSync('git', a, { cwd: root, encoding: 'utf8' }).stdout.trim();
+const report = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  chromium: await browser.version(),
+  commit: git('rev-parse', '--short', 'HEAD'),
+  // The build is of the work tree: say so when the card's source differs from the commit.
+  uncommitted: git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).map((l) => l.slice(3)),
+  built: statSync(join(root, 'dist/cdn/fjord-elements.js')).mtime.toISOString(),
+  count: COUNT,
+  warmup: WARMUP,
+  rounds: ROUNDS,
+};
 
 try {
   log(`\n== Render: ${COUNT} teasers, ${WARMUP} warm-up + ${ROUNDS} measured rounds, order rotating and reversing`);
   log(`${report.machine}; ${report.chromium}`);
+  log(`dist/cdn/fjord-elements.js built ${report.built} at commit ${report.commit}${report.uncommitted.length ? `; uncommitted in src/: ${report.uncommitted.join(', ')}` : ''}`);
   const entries = [];
   for (const variant of VARIANTS) {
     const entry = await openVariant(browser, base, variant);
@@ -422,7 +506,8 @@ try {
   report.loadAfter = loadavg().map((n) => n.toFixed(2));
   log(`load average after:  ${report.loadAfter.join(' ')} (${((Date.now() - t0) / 1000).toFixed(0)} s of rounds)\n`);
 
-  const staticMedian = quantile(entries.find((e) => e.name === 'static').runs.map((r) => r.total), 0.5);
+  const staticRuns = entries.find((e) => e.name === 'static').runs;
+  const staticMedian = quantile(staticRuns.map((r) => r.total), 0.5);
   const stat = (entry, phase, q) => quantile(entry.runs.map((r) => r[phase]), q);
   report.variants = entries.map((e) => ({
     name: e.name,
@@ -431,6 +516,8 @@ try {
     p25: stat(e, 'total', 0.25),
     p75: stat(e, 'total', 0.75),
     ratio: stat(e, 'total', 0.5) / staticMedian,
+    // The same, taken round by round against the static run of that round: steadier when the machine's load drifts.
+    pairedRatio: quantile(e.runs.map((r, i) => r.total / staticRuns[i].total), 0.5),
     insert: stat(e, 'insert', 0.5),
     render: stat(e, 'render', 0.5),
     layout: stat(e, 'layout', 0.5),
@@ -438,11 +525,12 @@ try {
   }));
   log(
     table(
-      ['ms for 1,000 teasers', 'median', 'p25', 'p75', '× static', 'insert', 'render', 'style+layout'],
-      report.variants.map((v) => [v.label, ms(v.median), ms(v.p25), ms(v.p75), `${v.ratio.toFixed(2)}×`, ms(v.insert), ms(v.render), ms(v.layout)]),
+      [`ms for ${COUNT} teasers`, 'median', 'p25', 'p75', '× static', 'paired', 'insert', 'render', 'style+layout'],
+      report.variants.map((v) => [v.label, ms(v.median), ms(v.p25), ms(v.p75), `${v.ratio.toFixed(2)}×`, `${v.pairedRatio.toFixed(2)}×`, ms(v.insert), ms(v.render), ms(v.layout)]),
     ),
   );
-  log('(insert: innerHTML, i.e. parse, create, upgrade, connectedCallback; render: until every updateComplete; style+layout: the forced layout. Phases are medians of their own.)');
+  log('× static: ratio of medians. paired: median of the per-round ratios to that round\'s static run. insert: innerHTML (parse,');
+  log('create, upgrade, connectedCallback); render: until every updateComplete; style+layout: the forced layout (medians each).');
 
   const fjord = report.variants.find((v) => v.name === 'fjord');
   const shoelace = report.variants.find((v) => v.name === 'shoelace');
@@ -451,7 +539,26 @@ try {
     report.fasterThanPeer = shoelace ? fjord.median < shoelace.median : undefined;
     log(`\nTarget: fjord-article-card within ${TARGET}× static — ${report.withinTarget ? 'met' : 'MISSED'} (${fjord.ratio.toFixed(2)}×); faster than the Shoelace composition — ${report.fasterThanPeer ? 'yes' : 'NO'}${shoelace ? ` (${(fjord.median / shoelace.median).toFixed(2)}× its time)` : ''}.`);
     if ((!report.withinTarget && !args.has('no-profile')) || args.has('profile')) {
-      log(`\n== Profile (CDP Profiler, 100 µs sampling, ${PROFILE_RUNS} runs each after 3 warm-up runs)`);
+      log(`\n== Where the time goes`);
+      log(`\nWhat-ifs: page CSS that changes one thing, each tab run against its unchanged one, ${WHAT_IF_ROUNDS} rounds:`);
+      report.whatIfs = await whatIfs(browser, base, entries, WHAT_IF_ROUNDS);
+      log(
+        table(
+          ['what-if', 'median', 'unchanged', 'difference (paired median)'],
+          report.whatIfs.map((w) => [w.label, ms(w.median), ms(w.baseMedian), `${w.pairedDelta >= 0 ? '+' : ''}${w.pairedDelta.toFixed(1)} ms (${((100 * w.pairedDelta) / w.baseMedian).toFixed(0)}%)`]),
+        ),
+      );
+      log('\nChromium trace of 3 runs each (medians, ms): style recalc before layout, and layout, which holds the style of');
+      log('every subtree inside a size container (container-type), as Chromium resolves those while it lays out.');
+      report.trace = {};
+      for (const entry of entries) report.trace[entry.name] = await traceSplit(entry);
+      log(
+        table(
+          ['variant', 'run', 'ParseHTML', 'UpdateLayoutTree', 'Layout'],
+          entries.map((e) => [e.label, ms(report.trace[e.name].total), ms(report.trace[e.name].parse), ms(report.trace[e.name].style), ms(report.trace[e.name].layout)]),
+        ),
+      );
+      log(`\nCPU profiles (CDP Profiler, 100 µs sampling, ${PROFILE_RUNS} runs each after 3 warm-up runs):`);
       await buildFjordDebug();
       await buildMinimal({ debug: true });
       const card = await profileVariant(browser, base, VARIANTS[2], PROFILE_RUNS);
