@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 /** The interface languages: Norwegian Bokmål, Nynorsk and English. */
 export type Locale = 'nb' | 'nn' | 'en';
@@ -11,8 +11,16 @@ export function toLocale(tag: string | null | undefined): Locale {
   return 'en';
 }
 
+let serverLang = '';
+
+/** Server rendering sees no ancestors: the language of the page being rendered stands in for them. */
+export function setServerLang(tag: string): void {
+  serverLang = tag;
+}
+
 /** The nearest `lang` attribute: the element's, an ancestor's (across shadow roots), or `<html>`'s. */
 export function langOf(el: Element): string {
+  if (isServer) return el.getAttribute('lang') ?? serverLang;
   let node: Element | null = el;
   while (node) {
     const owner: Element | null = node.closest('[lang]');
@@ -24,6 +32,9 @@ export function langOf(el: Element): string {
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+let nynorsk: string | undefined;
+const nynorskIntl = () => (nynorsk ??= new Intl.NumberFormat('nn').resolvedOptions().locale.startsWith('nn') ? 'nn' : 'nb');
 const hosts = new Set<LocaleController>();
 let observer: MutationObserver | undefined;
 
@@ -50,9 +61,14 @@ export class LocaleController implements ReactiveController {
     return toLocale(this.lang);
   }
 
-  /** The tag for `Intl`: the interface language, keeping an English page's region (`en-GB`). */
+  /**
+   * The tag for `Intl`: the interface language, keeping an English page's region (`en-GB`). Nynorsk
+   * falls back to Bokmål where the engine has no Nynorsk data (Chromium), rather than to English.
+   */
   get intl(): string {
-    return this.locale === 'en' && /^en-[a-z]{2}$/i.test(this.lang) ? this.lang : this.locale;
+    const locale = this.locale;
+    if (locale === 'nn') return nynorskIntl();
+    return locale === 'en' && /^en-[a-z]{2}$/i.test(this.lang) ? this.lang : locale;
   }
 
   hostConnected(): void {
