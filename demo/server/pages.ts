@@ -27,8 +27,8 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
 
 /** The pages' one stylesheet, served from the endpoint so that a strict Content Security Policy allows it. */
 export const PAGE_CSS = `:root{color-scheme:light dark;font:1.0625rem/1.5 system-ui,sans-serif}
-body{margin:0;min-height:100vh;display:grid;place-items:center;background:Canvas;color:CanvasText}
-main{box-sizing:border-box;width:100%;max-width:36rem;padding:2rem 1.5rem}
+body{margin:0;background:Canvas;color:CanvasText}
+main{box-sizing:border-box;max-width:36rem;margin:12vh auto 2rem;padding:0 1.5rem}
 h1{font-size:1.5rem;line-height:1.25;margin:0 0 .75rem}
 a{color:LinkText}
 form{display:grid;gap:1rem}
