@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
@@ -6,6 +7,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromiumArgs, findChromium, findFirefox, findWebKit } from './scripts/find-browser.mjs';
 import { testEndpoints } from './test/support/endpoints.mjs';
 import { frameworkModules } from './test/support/frameworks.mjs';
+import { ssrEndpoint } from './test/support/ssr-endpoint.mjs';
 import { cspEndpoints } from './test/support/csp-endpoint.mjs';
 
 /** Prints the plain closing line CI reads: "N passed, N failed". */
@@ -28,6 +30,7 @@ function countingReporter() {
         if (!session.passed && session.errors?.length) failed += 1;
       }
       const line = `browser tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+      if (process.env.FJORD_SUMMARY_FILE) writeFileSync(process.env.FJORD_SUMMARY_FILE, JSON.stringify({ passed, failed, skipped }));
       // After the default reporter's own summary.
       setTimeout(() => console.log(line), 0);
     },
@@ -70,7 +73,7 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), frameworkModules()],
-  middleware: [testEndpoints, cspEndpoints],
+  middleware: [testEndpoints, cspEndpoints, ssrEndpoint],
   browsers: browsers(),
   reporters: [defaultReporter(), countingReporter()],
   // Lit's one-line dev-mode notice is expected in tests; everything else a page logs is shown.

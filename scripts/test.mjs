@@ -1,13 +1,15 @@
 /**
  * `npm test`: the browser tests in Chromium, Firefox ESR and WebKit (WebKitGTK), then the reference
- * endpoint's Node tests. `FJORD_BROWSERS=chromium npm test` (or a comma list) runs chosen engines only;
+ * endpoint's Node tests; the last line is the total, "N passed, N failed". `FJORD_BROWSERS=chromium npm test` (or a comma list) runs chosen engines only;
  * other arguments go to web-test-runner (e.g. `npm test -- --files test/photo.test.ts`).
  *
  * Browsers come from the system. When one is missing and this is root with apt-get, the Debian package is
  * installed and that is said; otherwise the run stops with the command that installs it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { debianPackages, engines, findWebKit } from './find-browser.mjs';
 
@@ -60,20 +62,46 @@ async function startWebKitDriver() {
   throw new Error('WebKitWebDriver did not start');
 }
 
-const env = { ...process.env, FJORD_BROWSERS: wanted.join(',') };
+const summaryDir = mkdtempSync(join(tmpdir(), 'fjord-test-'));
+const env = { ...process.env, FJORD_BROWSERS: wanted.join(','), FJORD_SUMMARY_FILE: join(summaryDir, 'browser.json') };
 let webkit;
 if (wanted.includes('webkit')) {
   webkit = await startWebKitDriver();
   env.FJORD_WEBKIT_DRIVER_PORT = String(webkit.port);
 }
-let status;
+const args = process.argv.slice(2);
+let browserStatus;
 try {
-  const result = spawnSync(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env,
-  });
-  status = result.status ?? 1;
+  browserStatus = spawnSync(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...args], { stdio: 'inherit', env }).status ?? 1;
 } finally {
   webkit?.stop();
 }
-process.exit(status);
+const browser = existsSync(env.FJORD_SUMMARY_FILE)
+  ? JSON.parse(readFileSync(env.FJORD_SUMMARY_FILE, 'utf8'))
+  : { passed: 0, failed: 1 };
+rmSync(summaryDir, { recursive: true, force: true });
+
+// The reference signup endpoint's tests (node --test), unless only some browser test files were asked for.
+let server = { passed: 0, failed: 0 };
+let serverStatus = 0;
+if (!args.some((a) => a.startsWith('--files'))) {
+  console.log('\nReference signup endpoint (node --test):');
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=' + join(tmpdir(), `fjord-server-tap-${process.pid}.txt`), ...globTests('test/server')], { stdio: 'inherit' });
+  serverStatus = run.status ?? 1;
+  const tapFile = join(tmpdir(), `fjord-server-tap-${process.pid}.txt`);
+  const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+  rmSync(tapFile, { force: true });
+  server = { passed: Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0), failed: Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? (serverStatus ? 1 : 0)) };
+  console.log(`\nserver tests: ${server.passed} passed, ${server.failed} failed`);
+}
+
+const passed = browser.passed + server.passed;
+const failed = browser.failed + server.failed;
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(browserStatus || serverStatus || (failed ? 1 : 0));
+
+function globTests(dir) {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.test.mjs'))
+    .map((name) => join(dir, name));
+}
