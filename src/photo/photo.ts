@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, isServer, nothing } from 'lit';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { checkedUrl } from '../shared/safe-url.js';
 import { absoluteUrl, creditPerson, setStructuredData } from '../shared/structured-data.js';
@@ -214,7 +214,7 @@ export class FjordPhoto extends LitElement {
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" /></svg>
           </button>
         </div>
-        <figcaption part="caption" ?hidden=${!this.hasCaption && !this.caption && !showCredit}>
+        <figcaption part="caption" ?hidden=${!isServer && !this.hasCaption && !this.caption && !showCredit}>
           <slot @slotchange=${this.#onCaptionSlotChange}></slot>${this.caption ?? ''}
           <span part="credit" class="credit" ?hidden=${!showCredit}>${this.creditLabel ?? s.credit}: <slot name="credit" @slotchange=${this.#onCreditSlotChange}>${credit}</slot></span>
         </figcaption>
@@ -251,6 +251,7 @@ export class FjordPhoto extends LitElement {
   }
 
   #slottedImage(): HTMLImageElement | null {
+    if (isServer) return null;
     const el = this.querySelector(':scope > [slot=image]');
     if (!el) return null;
     return el instanceof HTMLImageElement ? el : el.querySelector('img');
