@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, isServer, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { formatRelative } from '../shared/format.js';
@@ -161,7 +161,7 @@ export class FjordNewsletterSignup extends LitElement {
   }
 
   get #pageForm(): HTMLFormElement | null {
-    return this.querySelector(':scope > form[slot=form]');
+    return isServer ? null : this.querySelector(':scope > form[slot=form]');
   }
 
   get #form(): HTMLFormElement | null {
