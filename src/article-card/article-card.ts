@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { formatDate, formatRelative, parseDate } from '../shared/format.js';
@@ -218,7 +218,7 @@ export class FjordArticleCard extends LitElement {
           <div part="headline" class="headline ${bone(!this.#headline && !own)}" role=${own ? 'heading' : nothing} aria-level=${own ? this.headlineLevel : nothing}>
             <a part="link" href=${href ?? nothing} aria-describedby=${flags && href ? 'flags' : nothing}><slot name="headline">${this.headline}</slot></a>
           </div>
-          <div part="lead" class="lead ${bone(!this.#hasLead && !this.lead)}" ?hidden=${compact || !(this.#hasLead || this.lead || loading)}><slot></slot>${this.lead}</div>
+          <div part="lead" class="lead ${bone(!this.#hasLead && !this.lead)}" ?hidden=${compact || !(isServer || this.#hasLead || this.lead || loading)}><slot></slot>${this.lead}</div>
           <p part="meta" class="meta" ?hidden=${!this.byline && !published && !updated}>
             ${this.byline ? html`<span part="byline">${this.byline}</span>` : nothing}${published || nothing}${updated || nothing}
           </p>
