@@ -2,7 +2,7 @@
  * `npm run test:consumer`: uses the package the way an npm user does. `npm pack` → install the tarball into a
  * fresh Vite + TypeScript project in a temporary folder → `import 'fjord-elements/photo.js'` compiles with `tsc`
  * (tag map, typed properties, React JSX types from `fjord-elements/react`) → `vite build` → the page renders in
- * Chromium with <fjord-photo> upgraded and no other widget defined. This proves the `exports` map, the `files`
+ * Chromium with <fjord-photo> upgraded and no other widget defined; `fjord-elements/ssr.js` renders in Node. This proves the `exports` map, the `files`
  * list, the types and the `sideEffects` list. It runs `npm run build` first (`--no-build` skips that). The project's
  * dependencies are the versions this repository uses, installed with --prefer-offline from the npm cache.
  */
@@ -55,6 +55,7 @@ try {
           vite: versionOf('vite'),
           typescript: versionOf('typescript'),
           '@types/react': versionOf('@types/react'),
+          '@lit-labs/ssr': versionOf('@lit-labs/ssr'),
         },
       },
       null,
@@ -121,7 +122,7 @@ export const story = (
   for (const [name, text] of Object.entries(files)) writeFileSync(join(app, name), text);
 
   npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], app);
-  step('installed the tarball, vite, typescript and @types/react');
+  step('installed the tarball, vite, typescript, @types/react and @lit-labs/ssr');
 
   const pkgDir = join(app, 'node_modules/fjord-elements');
   for (const file of [
@@ -150,6 +151,19 @@ export const story = (
     ],
     { cwd: app, stdio: 'inherit' },
   );
+
+  // Server rendering from the package, in plain Node.
+  const ssr = execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { renderFragment } from 'fjord-elements/ssr.js'; process.stdout.write(renderFragment('<fjord-photo src="a.jpg" alt="" credit="Ola"></fjord-photo>', { lang: 'nb' }));`,
+    ],
+    { cwd: app, encoding: 'utf8' },
+  );
+  if (!/<template [^>]*shadowrootmode="open">[\s\S]*Foto[\s\S]*Ola/.test(ssr)) throw new Error(`fjord-elements/ssr.js rendered no shadow root:\n${ssr.slice(0, 400)}`);
+  step('fjord-elements/ssr.js renders a widget with its shadow root in Node');
 
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { cwd: app, stdio: 'inherit' });
   step('tsc: per-widget import, tag map and React JSX types compile');
