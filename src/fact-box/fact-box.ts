@@ -1,5 +1,4 @@
 import { LitElement, html } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { formatDate, parseDate } from '../shared/format.js';
 import { warn } from '../shared/warn.js';
@@ -40,27 +39,36 @@ let sizes: ResizeObserver | undefined;
  */
 export class FjordFactBox extends LitElement {
   static override styles = styles;
+  static override properties = {
+    heading: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+    collapsedHeight: { attribute: 'collapsed-height' },
+    open: { type: Boolean, reflect: true },
+    source: {},
+    updatedAt: { attribute: 'updated' },
+    tone: { reflect: true },
+    foldable: { state: true, attribute: false },
+  };
 
   /** The heading text ("Fakta om …"); a heading child overrides it. */
-  @property() heading?: string;
+  declare heading?: string;
   /** Level (1–6) of the heading made from the `heading` attribute, so the page outline stays right. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
   /** Content taller than this CSS length (a bare number is px) folds. Default about 12 lines. */
-  @property({ attribute: 'collapsed-height' }) collapsedHeight?: string;
+  declare collapsedHeight?: string;
   /** Whether a folding box is open. Reflects the reader's choice; the page may set it. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
   /** Where the facts come from, shown as "Kilde: …". */
-  @property() source?: string;
+  declare source?: string;
   /** When the facts were last checked: an ISO 8601 date, shown as "Oppdatert 10. juni 2021". */
-  @property({ attribute: 'updated' }) updatedAt?: string;
+  declare updatedAt?: string;
   /** Accent: `info`, `warning` or `neutral`. */
-  @property({ reflect: true }) tone?: string;
+  declare tone?: string;
 
-  @state() private foldable = false;
+  private foldable = false;
 
-  @query('.content') private content!: HTMLElement;
-  @query('.ruler') private ruler!: HTMLElement;
-
+  #content!: HTMLElement;
+  #ruler!: HTMLElement;
   #locale = new LocaleController(this);
   #limit = 0;
   #hidden: Element[] = [];
@@ -73,13 +81,17 @@ export class FjordFactBox extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (!this.hasUpdated) return;
-    for (const el of [this.content, this.ruler]) sizes?.unobserve(el);
+    for (const el of [this.#content, this.#ruler]) sizes?.unobserve(el);
     this.#fold(false);
   }
 
   protected override willUpdate(): void {
     if (this.tone && !['info', 'warning', 'neutral'].includes(this.tone)) warn(this, 'tone', `tone="${this.tone}" is not info, warning or neutral.`);
     if (this.updatedAt && !parseDate(this.updatedAt)) warn(this, 'updated', `updated="${this.updatedAt}" is not a date like 2021-06-10.`);
+  }
+
+  protected override firstUpdated(): void {
+    [this.#content, this.#ruler] = this.renderRoot.querySelectorAll<HTMLElement>('.content, .ruler');
   }
 
   protected override updated(): void {
@@ -89,7 +101,7 @@ export class FjordFactBox extends LitElement {
       warn(this, 'height', `collapsed-height="${h}" is not a CSS length like 20em.`);
       h = '';
     }
-    this.ruler.parentElement!.style.setProperty('--_h', h);
+    this.#ruler.parentElement!.style.setProperty('--_h', h);
     this.#fold(this.foldable && !this.open);
   }
 
@@ -129,15 +141,15 @@ export class FjordFactBox extends LitElement {
   #watch = () => {
     if (!this.isConnected) return;
     sizes ??= new ResizeObserver((entries) => entries.forEach((e) => measures.get(e.target)?.()));
-    for (const el of [this.content, this.ruler]) {
+    for (const el of [this.#content, this.#ruler]) {
       measures.set(el, this.#measure);
       sizes.observe(el);
     }
   };
 
   #measure = () => {
-    this.#limit = this.ruler.offsetHeight;
-    this.foldable = this.content.offsetHeight > this.#limit + 1;
+    this.#limit = this.#ruler.offsetHeight;
+    this.foldable = this.#content.offsetHeight > this.#limit + 1;
     // Content moved under a fold that did not change: the update re-marks what it hides.
     this.requestUpdate();
   };
@@ -149,10 +161,10 @@ export class FjordFactBox extends LitElement {
    */
   #fold(folded: boolean): void {
     for (const el of this.#hidden.splice(0)) el.removeAttribute('inert');
-    const slot = this.content.firstElementChild as HTMLSlotElement;
-    const line = this.content.getBoundingClientRect().top + this.#limit;
+    const slot = this.#content.firstElementChild as HTMLSlotElement;
+    const line = this.#content.getBoundingClientRect().top + this.#limit;
     // Loose text cannot be made inert on its own, so it folds away with the whole content.
-    this.content.inert = folded && slot.assignedNodes({ flatten: true }).some((n) => n.nodeType == 3 && n.textContent!.trim());
+    this.#content.inert = folded && slot.assignedNodes({ flatten: true }).some((n) => n.nodeType == 3 && n.textContent!.trim());
     const walk = (els: Iterable<Element>) => {
       for (const el of els) {
         const { top, bottom } = el.getBoundingClientRect();
