@@ -24,6 +24,15 @@ export interface RenderOptions {
 }
 
 /**
+ * Left to the browser: a signup with the page's own `<form>`. The server cannot see that child, would render the
+ * widget's form beside it, and without JavaScript the page would show two forms; unrendered, the page's form posts as it is.
+ */
+const PAGE_FORM = /<fjord-newsletter-signup\b([^>]*)>((?:(?!<\/fjord-newsletter-signup\s*>)[\s\S])*?<form\b[\s\S]*?)<\/fjord-newsletter-signup\s*>/gi;
+// Renamed for the render, so the server takes it for plain markup (Lit's `disableSsr` option confuses the hydration
+// markers of the elements after it), then named back.
+const STAND_IN = 'fjord-client-rendered-signup';
+
+/**
  * A template of fixed markup. Built by hand rather than with `lit/static-html.js`, whose cache keeps every distinct
  * markup for the life of the process; this one is garbage once rendered.
  */
@@ -36,7 +45,8 @@ function template(markup: string): TemplateResult {
 export function renderFragment(markup: string, options: RenderOptions = {}): string {
   setServerLang(options.lang ?? '');
   try {
-    const out = collectResultSync(render(template(markup)));
+    const marked = markup.replace(PAGE_FORM, `<${STAND_IN}$1>$2</${STAND_IN}>`);
+    const out = collectResultSync(render(template(marked))).replaceAll(STAND_IN, 'fjord-newsletter-signup');
     // Lit's markers around the fragment itself; the markers inside each widget stay, as hydration reads them.
     return out.replace(/^<!--lit-part [^>]*-->/, '').replace(/<!--\/lit-part-->$/, '');
   } finally {
