@@ -212,17 +212,20 @@ describe('fjord-newsletter-signup', () => {
       expect((await sent(key))[0].body).to.contain('&locale=en&');
     });
 
-    it('shows the page’s success slot instead of the default thanks', async () => {
+    it('shows the page’s success slot instead of the default thanks and the endpoint’s message', async () => {
       const key = newKey();
       const wrapper = await fixture<HTMLElement>(`
-        <div><fjord-newsletter-signup action="/test-api/signup/answer?key=${key}">
+        <div><fjord-newsletter-signup action="/test-api/signup/answer?key=${key}&json=${encodeURIComponent('{"message":"Takk!"}')}">
           <h2>Nyhetsbrev</h2>
           <p slot="success">Takk! Første nyhetsbrev kommer fredag.</p>
         </fjord-newsletter-signup></div>`);
       const el = wrapper.querySelector('fjord-newsletter-signup')!;
       await el.updateComplete;
+      expect(el.querySelector('[slot=success]')!.checkVisibility()).to.equal(false);
+      const succeeded = oneEvent(el, 'fjord-signup-success');
       await fillAndSubmit(el);
-      await until(() => !ui(el).success.hidden, 3000, 'success');
+      expect((await succeeded).detail).to.deep.equal({ status: 200, message: 'Takk! Første nyhetsbrev kommer fredag.' });
+      await el.updateComplete;
       expect(partText(el, 'success')).to.equal('Takk! Første nyhetsbrev kommer fredag.');
       expect(ui(el).status.textContent!.trim()).to.equal('Takk! Første nyhetsbrev kommer fredag.');
       expect(el.shadowRoot!.activeElement).to.equal(ui(el).success);

@@ -80,8 +80,8 @@ export class FjordNewsletterSignup extends LitElement {
   @property({ type: Number }) timeout = 15000;
 
   @state() private phase: '' | 'sending' | 'error' | 'success' = '';
+  /** The error, or the success message shown; the live region says it too. */
   @state() private message = '';
-  @state() private said = '';
 
   #locale = new LocaleController(this);
   #notes = new WeakMap<Element, HTMLElement>();
@@ -151,8 +151,8 @@ export class FjordNewsletterSignup extends LitElement {
       <div part="error" ?hidden=${this.phase !== 'error'}>
         <span>${this.message}</span> <button part="retry" type="button" @click=${this.#retry}>${s.retry}</button>
       </div>
-      <div part="success" tabindex="-1" ?hidden=${!done}><span ?hidden=${!!this.message}><slot name="success">${s.thanks}</slot></span>${this.message}</div>
-      <div part="status" role="status" class="visually-hidden">${this.said}</div></div>
+      <div part="success" tabindex="-1" ?hidden=${!done}><slot name="success">${this.message}</slot></div>
+      <div part="status" role="status" class="visually-hidden">${this.phase === 'sending' ? s.sending : this.message}</div></div>
     `;
   }
 
@@ -204,7 +204,6 @@ export class FjordNewsletterSignup extends LitElement {
     const payload: FjordSignupPayload = {};
     for (const [k, v] of params) payload[k] = k in payload ? [payload[k]].flat().concat(v) : v;
     this.phase = 'sending';
-    this.said = this.#s.sending;
     if (!this.#fire('fjord-signup-submit', payload, true)) e.preventDefault();
     else if (!native) this.#send(form.getAttribute('action'), params, payload);
   };
@@ -240,9 +239,9 @@ export class FjordNewsletterSignup extends LitElement {
     else if (status < 300 || status === 409) this.#done(status, message || (status === 409 ? s.already : ''));
     else if (field?.willValidate) {
       this.phase = '';
-      this.#mark(field, (this.said = message || s.err));
+      this.#mark(field, (this.message = message || s.err));
       field.focus();
-      this.#fire('fjord-signup-error', { status, message: this.said });
+      this.#fire('fjord-signup-error', { status, message: this.message });
     } else if (status === 429) {
       this.#fail(status, wait > 0 ? `${s.many} ${s.retry} ${formatRelative(this.#locale.intl, Math.ceil(wait / 60), 'minute')}.` : s.many);
     } else this.#fail(status, (invalid && message) || s.err);
@@ -257,10 +256,10 @@ export class FjordNewsletterSignup extends LitElement {
       const value = field.value.trim();
       const message =
         field.type === 'checkbox'
-          ? field.required && !field.checked ? s.must : ''
+          ? field.validity.valid ? '' : s.must
           : field.type === 'email' || field.name === this.emailName
             ? value.length > 254 || !EMAIL.test(value) ? s.bad : ''
-            : field.required && !value ? field.validationMessage : '';
+            : field.validationMessage;
       this.#mark(field, message);
       if (message) first ??= field;
     }
@@ -287,16 +286,15 @@ export class FjordNewsletterSignup extends LitElement {
 
   async #done(status: number, message = '', notify = true) {
     this.phase = 'success';
-    this.message = message;
-    this.said = message || fold(this.querySelector(':scope > [slot=success]')?.textContent) || this.#s.thanks;
+    this.message = fold(this.querySelector(':scope > [slot=success]')?.textContent) || message || this.#s.thanks;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part=success]')!.focus();
-    if (notify) this.#fire('fjord-signup-success', { status, message: this.said });
+    if (notify) this.#fire('fjord-signup-success', { status, message: this.message });
   }
 
   #fail(status: number, message: string) {
     this.phase = 'error';
-    this.message = this.said = message;
+    this.message = message;
     this.#fire('fjord-signup-error', { status, message });
   }
 
