@@ -702,6 +702,40 @@ describe('fjord-newsletter-signup on a page', () => {
   });
 
   describe('submit-mode="native"', () => {
+    it('posts once for repeated presses, and can post again when the reader comes back to the page', async () => {
+      const key = newKey();
+      const sink = Object.assign(document.createElement('iframe'), { name: 'signup-sink' });
+      const blank = navigation(sink);
+      document.body.append(sink);
+      await blank;
+      const markup = pageFormMarkup(`/test-api/signup/form?key=${key}`, 'submit-mode="native"').replace('method="post"', 'method="post" target="signup-sink"');
+      const el = (await fixture<HTMLElement>(`<div>${markup}</div>`)).querySelector('fjord-newsletter-signup')!;
+      try {
+        await el.updateComplete;
+        const email = el.querySelector('input[type=email]') as HTMLInputElement;
+        const button = el.querySelector('button')!;
+        await type(email, ADDRESS);
+        const posted = navigation(sink);
+        for (let i = 0; i < 5; i++) await click(button);
+        await posted;
+        await settle();
+        expect(await sent(key)).to.have.length(1);
+        expect(sink.contentWindow!.location.pathname).to.equal('/test-api/signup/thanks');
+        expect(button.getAttribute('aria-busy')).to.equal('true');
+
+        // What the browser fires when Back brings the page out of the back/forward cache.
+        window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+        await el.updateComplete;
+        expect(button.hasAttribute('aria-busy')).to.equal(false);
+        const again = navigation(sink);
+        await click(button);
+        await again;
+        expect(await sent(key)).to.have.length(2);
+      } finally {
+        sink.remove();
+      }
+    });
+
     it('validates the attribute form, then lets it post with a page load under email-name', async () => {
       const key = newKey();
       const { frame, doc } = await page(`

@@ -90,6 +90,13 @@ export class FjordNewsletterSignup extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#assign();
+    // A native post leaves the widget busy until the page unloads; coming Back restores it from the back/forward cache.
+    addEventListener('pageshow', this.#release);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('pageshow', this.#release);
   }
 
   protected override willUpdate(): void {
@@ -301,6 +308,10 @@ export class FjordNewsletterSignup extends LitElement {
   #fire(name: string, detail: unknown, cancelable = false): boolean {
     return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
   }
+
+  #release = () => {
+    if (this.phase === 'sending') this.phase = '';
+  };
 
   #retry = () => {
     this.#button?.focus();
