@@ -207,6 +207,10 @@ describe('fjord-photo', () => {
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
       expect(partText(el, 'caption')).to.equal('Tekst');
       expect(warnings.messages.join('\n')).to.match(/<fjord-photo>: src="javascript:alert\(1\)" was not used/);
+
+      const sneaky = await fixture<FjordPhoto>(html`<fjord-photo src=${IMG} srcset=${`${IMG} 800w, JaVaScRiPt:alert(1) 1600w`} alt="x"></fjord-photo>`);
+      expect(sneaky.shadowRoot!.querySelector('img')!.hasAttribute('srcset')).to.equal(false);
+      expect(warnings.messages.join('\n')).to.match(/<fjord-photo>: srcset="JaVaScRiPt:alert\(1\)" was not used/);
     } finally {
       warnings.restore();
     }

@@ -1,6 +1,6 @@
 import { LitElement, html, isServer, nothing } from 'lit';
 import { LocaleController, type Locale } from '../shared/locale.js';
-import { checkedUrl } from '../shared/safe-url.js';
+import { checkedSrcset, checkedUrl } from '../shared/safe-url.js';
 import { absoluteUrl, creditPerson, setStructuredData } from '../shared/structured-data.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './photo.styles.js';
@@ -200,7 +200,7 @@ export class FjordPhoto extends LitElement {
                 alt=${this.alt ?? ''}
                 width=${this.width ?? nothing}
                 height=${this.height ?? nothing}
-                srcset=${this.srcset ?? nothing}
+                srcset=${checkedSrcset(this, 'srcset', this.srcset) ?? nothing}
                 sizes=${this.sizes ?? nothing}
                 loading=${this.priority ? 'eager' : 'lazy'}
                 fetchpriority=${this.priority ? 'high' : 'auto'}

@@ -32,3 +32,12 @@ export function checkedUrl(
   }
   return url;
 }
+
+/** A `srcset` whose every candidate URL is safe for `src`; otherwise `undefined`, with a warning. */
+export function checkedSrcset(el: Element, attribute: string, value: string | null | undefined): string | undefined {
+  const bad = value
+    ?.split(',')
+    .map((candidate) => candidate.trim().split(/\s+/)[0])
+    .find((url) => url && !safeUrl(url, 'image'));
+  return bad === undefined ? value?.trim() || undefined : checkedUrl(el, attribute, bad, 'image');
+}
