@@ -44,7 +44,7 @@ const widgets = ['photo', 'article-card', 'fact-box', 'cluster-badge', 'newslett
 const whole = readFileSync(dropIn, 'utf8');
 const rows = [['dist/cdn/fjord-elements.js', whole.length, gz(whole)]];
 const litOnly = await bundle(['shared/lit-baseline.ts']);
-rows.push(['  Lit with decorators (no widget)', litOnly.length, gz(litOnly)]);
+rows.push(['  Lit (no widget)', litOnly.length, gz(litOnly)]);
 for (const widget of widgets) {
   const without = await bundle([...widgets.filter((w) => w !== widget), 'shared/lit-baseline.ts']);
   rows.push([`  share of ${widget.split('/')[0]}`, whole.length - without.length, gz(whole) - gz(without)]);
