@@ -1,5 +1,4 @@
 import { LitElement, html, isServer, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { formatRelative } from '../shared/format.js';
 import { checkedUrl } from '../shared/safe-url.js';
@@ -60,28 +59,42 @@ export interface FjordSignupResult {
 export class FjordNewsletterSignup extends LitElement {
   static override styles = styles;
 
-  /** The URL that takes signups (attribute form). */
-  @property() action?: string;
-  /** The list to sign up to, sent as `list`. */
-  @property() list?: string;
-  /** Link to the privacy policy, shown beside the consent checkbox. */
-  @property({ attribute: 'privacy-href' }) privacyHref?: string;
-  /** Asks for consent with a checkbox the reader must tick. */
-  @property({ type: Boolean, attribute: 'consent-required' }) consentRequired = false;
-  /** Adds an optional name field, sent as `name`. */
-  @property({ type: Boolean, attribute: 'name-field' }) nameField = false;
-  /** The name of the email field (Mailchimp uses `EMAIL`). */
-  @property({ attribute: 'email-name' }) emailName = 'email';
-  /** Request body: `form` (application/x-www-form-urlencoded) or `json`. */
-  @property() encoding = 'form';
-  /** `fetch` sends the signup in the background; `native` validates, then lets the form post with a page load. */
-  @property({ attribute: 'submit-mode' }) submitMode = 'fetch';
-  /** Milliseconds to wait for an answer before showing an error. */
-  @property({ type: Number }) timeout = 15000;
+  static override properties = {
+    action: {},
+    list: {},
+    privacyHref: { attribute: 'privacy-href' },
+    consentRequired: { type: Boolean, attribute: 'consent-required' },
+    nameField: { type: Boolean, attribute: 'name-field' },
+    emailName: { attribute: 'email-name' },
+    encoding: {},
+    submitMode: { attribute: 'submit-mode' },
+    timeout: { type: Number },
+    phase: { state: true, attribute: false },
+    message: { state: true, attribute: false },
+  };
 
-  @state() private phase: '' | 'sending' | 'error' | 'success' = '';
+  /** The URL that takes signups (attribute form). */
+  declare action?: string;
+  /** The list to sign up to, sent as `list`. */
+  declare list?: string;
+  /** Link to the privacy policy, shown beside the consent checkbox. */
+  declare privacyHref?: string;
+  /** Asks for consent with a checkbox the reader must tick. */
+  consentRequired = false;
+  /** Adds an optional name field, sent as `name`. */
+  nameField = false;
+  /** The name of the email field (Mailchimp uses `EMAIL`). */
+  emailName = 'email';
+  /** Request body: `form` (application/x-www-form-urlencoded) or `json`. */
+  encoding = 'form';
+  /** `fetch` sends the signup in the background; `native` validates, then lets the form post with a page load. */
+  submitMode = 'fetch';
+  /** Milliseconds to wait for an answer before showing an error. */
+  timeout = 15000;
+
+  private phase: '' | 'sending' | 'error' | 'success' = '';
   /** The error, or the success message shown; the live region says it too. */
-  @state() private message = '';
+  private message = '';
 
   #locale = new LocaleController(this);
   #notes = new WeakMap<Element, HTMLElement>();
