@@ -5,10 +5,8 @@ export type Locale = 'nb' | 'nn' | 'en';
 
 /** Maps a BCP 47 tag to an interface language: `nn*` → nn, `nb*`/`no*` → nb, anything else → en. */
 export function toLocale(tag: string | null | undefined): Locale {
-  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  if (primary === 'nn') return 'nn';
-  if (primary === 'nb' || primary === 'no') return 'nb';
-  return 'en';
+  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+  return primary == 'nn' ? 'nn' : primary == 'nb' || primary == 'no' ? 'nb' : 'en';
 }
 
 let serverLang = '';
@@ -21,20 +19,16 @@ export function setServerLang(tag: string): void {
 /** The nearest `lang` attribute: the element's, an ancestor's (across shadow roots), or `<html>`'s. */
 export function langOf(el: Element): string {
   if (isServer) return el.getAttribute('lang') ?? serverLang;
-  let node: Element | null = el;
-  while (node) {
-    const owner: Element | null = node.closest('[lang]');
-    if (owner) return owner.getAttribute('lang') ?? '';
+  for (let node: Element | null = el; node; ) {
+    const owner = node.closest('[lang]');
+    if (owner) return owner.getAttribute('lang')!;
     const root = node.getRootNode();
     node = root instanceof ShadowRoot ? root.host : null;
   }
   return '';
 }
 
-type Host = ReactiveControllerHost & HTMLElement;
-
 let nynorsk: string | undefined;
-const nynorskIntl = () => (nynorsk ??= new Intl.NumberFormat('nn').resolvedOptions().locale.startsWith('nn') ? 'nn' : 'nb');
 const hosts = new Set<LocaleController>();
 let observer: MutationObserver | undefined;
 
@@ -43,12 +37,11 @@ let observer: MutationObserver | undefined;
  * One MutationObserver for the whole page serves every widget.
  */
 export class LocaleController implements ReactiveController {
-  #host: Host;
+  #host: ReactiveControllerHost & HTMLElement;
   #lang?: string;
 
-  constructor(host: Host) {
-    this.#host = host;
-    host.addController(this);
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    (this.#host = host).addController(this);
   }
 
   /** The resolved BCP 47 tag, as written on the page (`nb`, `nn-NO`, `en-GB`, …); `en` when none. */
@@ -67,39 +60,27 @@ export class LocaleController implements ReactiveController {
    */
   get intl(): string {
     const locale = this.locale;
-    if (locale === 'nn') return nynorskIntl();
-    return locale === 'en' && /^en-[a-z]{2}$/i.test(this.lang) ? this.lang : locale;
+    if (locale == 'nn') return (nynorsk ??= Intl.NumberFormat.supportedLocalesOf('nn')[0] ?? 'nb');
+    return locale == 'en' && /^en-[a-z]{2}$/i.test(this.lang) ? this.lang : locale;
   }
 
   hostConnected(): void {
     this.#lang = undefined;
     hosts.add(this);
-    if (!observer) {
-      observer = new MutationObserver(() => {
-        for (const c of hosts) c.#recheck();
-      });
-      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-    }
+    observer ??= new MutationObserver(() => hosts.forEach((c) => c.#recheck()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }
 
   hostDisconnected(): void {
     hosts.delete(this);
-    if (!hosts.size) {
-      observer?.disconnect();
-      observer = undefined;
-    }
+    if (!hosts.size) observer?.disconnect();
   }
 
   #recheck(): void {
     const next = langOf(this.#host) || 'en';
-    if (next !== this.#lang) {
+    if (next != this.#lang) {
       this.#lang = next;
       this.#host.requestUpdate();
     }
   }
-}
-
-/** Picks a widget's strings for a language. */
-export function strings<T>(table: Record<Locale, T>, locale: Locale): T {
-  return table[locale];
 }

@@ -1,8 +1,4 @@
-import { warn } from './warn.js';
-
-const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'];
-const IMAGE_SCHEMES = ['http', 'https'];
+import { warnValue } from './warn.js';
 
 /**
  * Returns the URL when it is safe to put in `href` (kind `link`) or `src` (kind `image`):
@@ -10,12 +6,9 @@ const IMAGE_SCHEMES = ['http', 'https'];
  */
 export function safeUrl(value: string | null | undefined, kind: 'link' | 'image' = 'link'): string | undefined {
   const url = value?.trim();
-  if (!url) return undefined;
-  // Browsers ignore tabs, newlines and control characters inside a scheme ("java\tscript:"),
-  // so the check does too.
-  const scheme = SCHEME.exec(url.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''))?.[1].toLowerCase();
-  if (scheme === undefined) return url;
-  return (kind === 'link' ? LINK_SCHEMES : IMAGE_SCHEMES).includes(scheme) ? url : undefined;
+  const allowed = RegExp(`^(https?${kind == 'link' ? '|mailto|tel' : ''}):|^(?![a-z][a-z\\d+.-]*:)`, 'i');
+  // Browsers ignore tabs, newlines and control characters inside a scheme ("java\tscript:"), so the check does too.
+  return url && allowed.test(url.replace(/[\0-\x20\x7f-\x9f]/g, '')) ? url : undefined;
 }
 
 /** `safeUrl`, plus a warning naming the element and attribute when a given URL is dropped. */
@@ -26,10 +19,7 @@ export function checkedUrl(
   kind: 'link' | 'image' = 'link',
 ): string | undefined {
   const url = safeUrl(value, kind);
-  if (url === undefined && value?.trim()) {
-    const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-    warn(el, `unsafe-${attribute}`, `${attribute}="${shown}" was not used: only http(s)${kind === 'link' ? ', mailto, tel' : ''}, relative and fragment URLs are allowed.`);
-  }
+  if (!url && value?.trim()) warnValue(el, attribute, value, `was not used: write an http(s)${kind == 'link' ? ', mailto:, tel:' : ''} or relative URL.`);
   return url;
 }
 

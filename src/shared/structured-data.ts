@@ -1,24 +1,20 @@
 import { warn } from './warn.js';
 
-interface TrustedTypePolicyLike {
-  createScript(input: string): unknown;
-}
-
-let policy: TrustedTypePolicyLike | null | undefined;
-const ours = new Set<string>();
+let policy: { createScript(input: string): string } | null | undefined;
+let ours: string | undefined;
 
 /**
  * Script text for a JSON-LD block. Under Trusted Types it goes through the `fjord-elements` policy, which
  * accepts only the JSON this module has just produced, nothing a caller passes in.
  */
 function scriptText(host: Element, json: string): string | undefined {
-  const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): TrustedTypePolicyLike } }).trustedTypes;
+  const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): typeof policy } }).trustedTypes;
   if (!tt) return json;
   if (policy === undefined) {
     try {
       policy = tt.createPolicy('fjord-elements', {
-        createScript: (input: string) => {
-          if (!ours.has(input)) throw new TypeError('fjord-elements: this policy only passes the library’s own JSON-LD');
+        createScript(input: string) {
+          if (input !== ours) throw new TypeError('fjord-elements: not the library’s own JSON-LD');
           return input;
         },
       });
@@ -27,15 +23,13 @@ function scriptText(host: Element, json: string): string | undefined {
     }
   }
   if (!policy) {
-    warn(host, 'trusted-types', "structured data needs the Trusted Types policy 'fjord-elements': add it to the trusted-types directive of your Content-Security-Policy.");
+    warn(host, 'trusted-types', "structured-data needs 'fjord-elements' in the trusted-types directive of your Content-Security-Policy.");
     return undefined;
   }
-  ours.add(json);
-  try {
-    return policy.createScript(json) as string;
-  } finally {
-    ours.delete(json);
-  }
+  ours = json;
+  const text = policy.createScript(json);
+  ours = undefined;
+  return text;
 }
 
 /**
@@ -45,13 +39,9 @@ function scriptText(host: Element, json: string): string | undefined {
  */
 export function setStructuredData(host: HTMLElement, data: Record<string, unknown> | undefined): void {
   let script = host.querySelector<HTMLScriptElement>(':scope > script[data-fjord-ld]');
-  if (!data) {
-    script?.remove();
-    return;
-  }
+  if (!data) return script?.remove();
   const json = JSON.stringify({ '@context': 'https://schema.org', ...data }).replace(/</g, '\\u003c');
-  if (script?.textContent === json) return;
-  const text = scriptText(host, json);
+  const text = script?.textContent === json ? undefined : scriptText(host, json);
   if (text === undefined) return;
   if (!script) {
     script = document.createElement('script');
@@ -65,9 +55,8 @@ export function setStructuredData(host: HTMLElement, data: Record<string, unknow
 
 /** An absolute URL for JSON-LD, or undefined. */
 export function absoluteUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
   try {
-    return new URL(url, document.baseURI).href;
+    return url ? new URL(url, document.baseURI).href : undefined;
   } catch {
     return undefined;
   }
@@ -77,9 +66,5 @@ export function absoluteUrl(url: string | undefined): string | undefined {
 export function creditPerson(credit: string | undefined): Record<string, unknown> | undefined {
   if (!credit) return undefined;
   const [name, agency] = credit.split(/\s*\/\s*/, 2);
-  return {
-    '@type': 'Person',
-    name: name || credit,
-    ...(agency ? { sourceOrganization: { '@type': 'Organization', name: agency } } : {}),
-  };
+  return { '@type': 'Person', name: name || credit, sourceOrganization: agency ? { '@type': 'Organization', name: agency } : undefined };
 }

@@ -11,14 +11,10 @@ export const tokens = css`
     --_on-accent: var(--fjord-on-accent, light-dark(#fff, #0d1117));
     --_surface: var(--fjord-surface, light-dark(#f4f1ea, #22262c));
     --_muted: var(--fjord-muted, light-dark(#565c66, #b4bac4));
-    --_border: var(--fjord-border, light-dark(#d9d4c7, #41464e));
     --_radius: var(--fjord-radius, 4px);
-    --_focus: var(--fjord-focus, light-dark(#0b55a3, #8cbcff));
     --_space: var(--fjord-space, 1rem);
   }
-  :host([hidden]) {
-    display: none !important;
-  }
+  :host([hidden]),
   [hidden] {
     display: none !important;
   }
@@ -27,14 +23,12 @@ export const tokens = css`
     width: 1px;
     height: 1px;
     margin: -1px;
-    padding: 0;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
   :focus-visible {
-    outline: 2px solid var(--_focus);
+    outline: 2px solid var(--fjord-focus, light-dark(#0b55a3, #8cbcff));
     outline-offset: 2px;
   }
 `;
