@@ -38,7 +38,7 @@ const WARMUP = number('warmup', 5, 0, 50);
 const COUNT = number('count', 1000, 1, 10_000);
 const TARGET = 1.3;
 const PROFILE_RUNS = 6;
-const WHAT_IF_ROUNDS = 10;
+const WHAT_IF_ROUNDS = 15;
 const VARIANTS = [
   { name: 'static', label: 'static HTML + CSS' },
   { name: 'minimal', label: 'minimal Lit element' },
@@ -82,11 +82,14 @@ function buildLibrary() {
 const minifyBenchLiterals = {
   name: 'bench:minify-lit-literals',
   enforce: 'pre',
-  transform: (code, id) => (id.endsWith('/bench/minimal-card.js') ? { code: minifyLiterals(code), map: null } : null),
+  transform: (code, id) => (/\/bench\/minimal-card[\w-]*\.js$|\/src\/.+\.ts$/.test(id) ? { code: minifyLiterals(code), map: null } : null),
 };
 
-/** The minimal element, minified like the drop-in file (its Lit literals too), and an unminified one for the profiler. */
-async function buildMinimal({ debug = false } = {}) {
+/**
+ * The minimal element, minified like the drop-in file (its Lit literals too), or unminified for the profiler; or, with
+ * `name`, another entry in bench/ built the same way.
+ */
+async function buildMinimal({ debug = false, name = 'minimal-card' } = {}) {
   await build({
     configFile: false,
     logLevel: 'silent',
@@ -98,7 +101,7 @@ async function buildMinimal({ debug = false } = {}) {
       target: 'es2022',
       minify: !debug,
       rolldownOptions: { output: debug ? { preserveModules: true, preserveModulesRoot: root } : { minify: true, comments: false } },
-      lib: { entry: join(root, 'bench/minimal-card.js'), formats: ['es'], fileName: (_format, name) => (debug ? `${name}.js` : 'minimal-card.js') },
+      lib: { entry: join(root, `bench/${name}.js`), formats: ['es'], fileName: (_format, entry) => (debug ? `${entry}.js` : `${name}.js`) },
     },
   });
 }
@@ -206,6 +209,7 @@ function analyse(profile) {
   const self = new Map();
   const inclusive = new Map();
   const byModule = new Map();
+  const callers = new Map();
   const add = (map, k, dt) => map.set(k, (map.get(k) ?? 0) + dt);
   let total = 0;
   for (let i = 0; i < profile.samples.length; i++) {
@@ -219,13 +223,21 @@ function analyse(profile) {
     const mod = moduleOf(leaf.url);
     add(byModule, mod === 'native' ? `native: ${leaf.functionName}` : mod, dt);
     for (const k of new Set(stack.filter((f) => f.url).map(key))) add(inclusive, k, dt);
+    const seen = new Set();
+    stack.forEach((frame, i) => {
+      const k = key(frame);
+      if (!frame.url || seen.has(k)) return;
+      seen.add(k);
+      if (!callers.has(k)) callers.set(k, new Map());
+      add(callers.get(k), stack[i + 1] ? key(stack[i + 1]) : '(root)', dt);
+    });
   }
   const top = (map, n, filter = () => true) =>
     [...map]
       .filter(([k]) => filter(k))
       .sort((a, b) => b[1] - a[1])
       .slice(0, n);
-  return { total, self, inclusive, byModule, top };
+  return { total, self, inclusive, byModule, callers, top };
 }
 
 async function profileVariant(browser, base, variant, rounds) {
@@ -259,16 +271,32 @@ function printProfile(label, result) {
   log('');
   log(table(['functions, self time', 'module', 'ms', 'share'], rows(result.top(result.self, 14))));
   log('');
-  log(table(['element and shared code, inclusive', 'module', 'ms', 'share'], rows(result.top(result.inclusive, 12, (k) => /\tsrc\/|\tbench\/minimal/.test(k)))));
+  const own = result.top(result.inclusive, 12, (k) => /\tsrc\/|\tbench\/minimal/.test(k));
+  log(table(['element and shared code, inclusive', 'module', 'ms', 'share'], rows(own)));
+  // Who calls the element's heaviest functions: "(root)" is the browser itself, i.e. an event listener or a callback.
+  for (const [k] of own.slice(0, 3)) {
+    const from = result.top(result.callers.get(k) ?? new Map(), 4).map(([c, t]) => `${c.split('\t')[0]} ${(t / n).toFixed(1)} ms`);
+    log(`  ${k.split('\t')[0]} is called from: ${from.join(', ')}`);
+  }
 }
 
 /* ---------- what-ifs and trace ---------- */
 
 /** Page CSS that changes one thing about a variant; each is run against its unchanged tab, round by round. */
 const WHAT_IFS = [
-  { base: 'fjord', label: 'fjord-article-card with container-type: normal', css: 'fjord-article-card { container-type: normal; }' },
-  { base: 'minimal', label: 'minimal Lit element + container-type: inline-size', css: 'bench-minimal-card { container-type: inline-size; }' },
-  { base: 'static', label: 'static + container-type: inline-size', css: '.teaser { container-type: inline-size; }' },
+  { id: 'cardCss', base: 'minimal', label: "minimal Lit element with the card's stylesheets", query: '&styles=card', needs: 'minimal-card-with-card-styles.js' },
+  {
+    id: 'cardCssNoContainer',
+    base: 'minimal',
+    label: "the same, but container-type: normal",
+    query: '&styles=card',
+    needs: 'minimal-card-with-card-styles.js',
+    css: 'bench-minimal-card-with-card-styles { container-type: normal; }',
+  },
+  { id: 'fjordNoContainer', base: 'fjord', label: 'fjord-article-card with container-type: normal', css: 'fjord-article-card { container-type: normal; }' },
+  { id: 'fjordNoUpgradeCss', base: 'fjord', label: 'fjord-article-card without fjord-elements.css', query: '&upgrade-css=0' },
+  { id: 'minimalContainer', base: 'minimal', label: 'minimal Lit element + container-type: inline-size', css: 'bench-minimal-card { container-type: inline-size; }' },
+  { id: 'staticContainer', base: 'static', label: 'static + container-type: inline-size', css: '.teaser { container-type: inline-size; }' },
 ];
 
 async function whatIfs(browser, base, entries, rounds) {
@@ -276,8 +304,21 @@ async function whatIfs(browser, base, entries, rounds) {
   for (const whatIf of WHAT_IFS) {
     const baseEntry = entries.find((e) => e.name === whatIf.base);
     if (!baseEntry) continue;
-    const entry = await openVariant(browser, base, baseEntry);
-    await entry.page.addStyleTag({ content: whatIf.css });
+    if (whatIf.needs && !existsSync(join(out, whatIf.needs))) {
+      log(`  (${whatIf.label}: left out, ${whatIf.needs} did not build)`);
+      continue;
+    }
+    const entry = await openVariant(browser, base, baseEntry, whatIf.query ?? '');
+    if (entry.missing.length || entry.errors.length) {
+      log(`  (${whatIf.label}: left out, ${[...entry.missing, ...entry.errors].join(' ')})`);
+      await entry.page.close();
+      continue;
+    }
+    if (whatIf.css) await entry.page.addStyleTag({ content: whatIf.css });
+    await runOnce(entry, { keep: true });
+    const seen = await entry.page.evaluate(() => window.bench.inspect());
+    await entry.page.evaluate(() => window.bench.clear());
+    if (seen.height !== baseEntry.seen.height) log(`  (${whatIf.label}: lays out ${seen.height}px tall, not ${baseEntry.seen.height}px like the unchanged one)`);
     for (let i = 0; i < 2; i++) await runOnce(entry);
     tabs.push({ ...whatIf, entry, baseEntry, runs: [], baseRuns: [] });
   }
@@ -291,6 +332,7 @@ async function whatIfs(browser, base, entries, rounds) {
   }
   for (const tab of tabs) await tab.entry.page.close();
   return tabs.map((t) => ({
+    id: t.id,
     label: t.label,
     css: t.css,
     median: quantile(t.runs, 0.5),
@@ -434,6 +476,9 @@ if (!existsSync(join(root, 'dist/cdn/fjord-elements.js'))) {
   process.exit(1);
 }
 await buildMinimal();
+await buildMinimal({ name: 'minimal-card-with-card-styles' }).catch((error) => {
+  log(`(the what-if with the card's stylesheets will be left out: ${String(error.message).split('\n')[0]})`);
+});
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -460,7 +505,7 @@ const report = {
   chromium: await browser.version(),
   commit: git('rev-parse', '--short', 'HEAD'),
   // The build is of the work tree: say so when the card's source differs from the commit.
-  uncommitted: git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).map((l) => l.slice(3)),
+  uncommitted: spawnSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root, encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map((l) => l.slice(3)),
   built: statSync(join(root, 'dist/cdn/fjord-elements.js')).mtime.toISOString(),
   count: COUNT,
   warmup: WARMUP,
@@ -548,6 +593,17 @@ try {
           report.whatIfs.map((w) => [w.label, ms(w.median), ms(w.baseMedian), `${w.pairedDelta >= 0 ? '+' : ''}${w.pairedDelta.toFixed(1)} ms (${((100 * w.pairedDelta) / w.baseMedian).toFixed(0)}%)`]),
         ),
       );
+      const minimal = report.variants.find((v) => v.name === 'minimal');
+      const delta = (id) => report.whatIfs.find((w) => w.id === id)?.pairedDelta;
+      if (minimal && delta('cardCss') !== undefined) {
+        const gap = fjord.median - minimal.median;
+        const css = delta('cardCss');
+        const container = delta('cardCssNoContainer') === undefined ? undefined : css - delta('cardCssNoContainer');
+        report.split = { gap, css, container, rest: gap - css };
+        log(`\nSo, of the ${gap.toFixed(0)} ms between the minimal element and the card: about ${css.toFixed(0)} ms is the card's CSS` +
+          `${container === undefined ? '' : ` (${container.toFixed(0)} ms of it container-type: inline-size on every card)`}, and about` +
+          ` ${(gap - css).toFixed(0)} ms its JavaScript and template (see the phases above and the profiles below).`);
+      }
       log('\nChromium trace of 3 runs each (medians, ms): style recalc before layout, and layout, which holds the style of');
       log('every subtree inside a size container (container-type), as Chromium resolves those while it lays out.');
       report.trace = {};
@@ -563,10 +619,10 @@ try {
       await buildMinimal({ debug: true });
       const card = await profileVariant(browser, base, VARIANTS[2], PROFILE_RUNS);
       printProfile('fjord-article-card', card);
-      const minimal = await profileVariant(browser, base, VARIANTS[1], PROFILE_RUNS);
-      printProfile('minimal Lit element, for comparison', minimal);
+      const minimalProfile = await profileVariant(browser, base, VARIANTS[1], PROFILE_RUNS);
+      printProfile('minimal Lit element, for comparison', minimalProfile);
       const pick = (p) => ({ runs: p.runs, byModule: p.top(p.byModule, 20), self: p.top(p.self, 30), inclusive: p.top(p.inclusive, 30, (k) => /\tsrc\/|\tbench\/minimal/.test(k)) });
-      report.profile = { fjord: pick(card), minimal: pick(minimal) };
+      report.profile = { fjord: pick(card), minimal: pick(minimalProfile) };
     }
   }
 } finally {
