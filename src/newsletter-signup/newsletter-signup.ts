@@ -1,26 +1,27 @@
 import { LitElement, html, isServer, nothing } from 'lit';
 import { LocaleController, type Locale } from '../shared/locale.js';
-import { formatRelative } from '../shared/format.js';
 import { checkedUrl } from '../shared/safe-url.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './newsletter-signup.styles.js';
 
-/** The interface strings, one `|`-separated line per language in the order of `KEYS` (compact for the drop-in file). */
-const KEYS = ['email', 'name', 'submit', 'agree', 'privacy', 'bad', 'must', 'sending', 'thanks', 'already', 'err', 'many', 'retry'] as const;
+/** The interface strings, `|`-separated in the order of `KEYS` (compact for the drop-in file); an empty nn string is the nb one. */
+const KEYS = 'email name submit agree privacy bad must sending thanks already err many retry'.split(' ');
 const LINES: Record<Locale, string> = {
   nb: 'E-post|Navn (valgfritt)|Meld meg på|Ja, send meg nyhetsbrevet.|Personvern|Skriv e-postadressen din, som navn@eksempel.no.|Kryss av for å melde deg på.|Sender …|Takk! Sjekk e-posten din for å bekrefte påmeldingen.|Du er allerede påmeldt.|Påmeldingen ble ikke sendt.|For mange forsøk.|Prøv igjen',
-  nn: 'E-post|Namn (valfritt)|Meld meg på|Ja, send meg nyhendebrevet.|Personvern|Skriv e-postadressa di, som namn@døme.no.|Kryss av for å melde deg på.|Sender …|Takk! Sjekk e-posten din for å stadfeste påmeldinga.|Du er allereie påmeld.|Påmeldinga vart ikkje send.|For mange forsøk.|Prøv igjen',
+  nn: '|Namn (valfritt)||Ja, send meg nyhendebrevet.||Skriv e-postadressa di, som namn@døme.no.|||Takk! Sjekk e-posten din for å stadfeste påmeldinga.|Du er allereie påmeld.|Påmeldinga vart ikkje send.||',
   en: 'Email|Name (optional)|Sign me up|Yes, email me the newsletter.|Privacy|Enter an address like name@example.com.|Tick the box to sign up.|Sending …|Thank you! Check your email to confirm.|You’re already subscribed.|Your signup was not sent.|Too many attempts.|Try again',
 };
-const STRINGS = {} as Record<Locale, Record<(typeof KEYS)[number], string>>;
+const STRINGS = {} as Record<Locale, Record<string, string>>;
 for (const [locale, line] of Object.entries(LINES) as [Locale, string][]) {
   const texts = line.split('|');
-  STRINGS[locale] = Object.fromEntries(KEYS.map((key, i) => [key, texts[i]])) as (typeof STRINGS)[Locale];
+  STRINGS[locale] = Object.fromEntries(KEYS.map((key, i) => [key, texts[i] || STRINGS.nb[key]]));
 }
 
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+/** An address with a dot in its domain, at most 254 characters (no line breaks get past the other checks). */
+const EMAIL = /^(?!.{255})[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const fold = (text?: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 let uid = 0;
+type Phase = '' | 'sending' | 'error' | 'success';
 
 /** The fields a signup sends: a field that occurs more than once (a group of checkboxes) becomes an array. */
 export type FjordSignupPayload = Record<string, string | string[]>;
@@ -92,13 +93,13 @@ export class FjordNewsletterSignup extends LitElement {
   /** Milliseconds to wait for an answer before showing an error. */
   timeout = 15000;
 
-  private phase: '' | 'sending' | 'error' | 'success' = '';
+  private phase: Phase = '';
   /** The error, or the success message shown; the live region says it too. */
   private message = '';
 
   #locale = new LocaleController(this);
   #notes = new WeakMap<Element, HTMLElement>();
-  #traps = new WeakMap<HTMLFormElement, HTMLInputElement>();
+  #trap?: HTMLInputElement;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -114,103 +115,107 @@ export class FjordNewsletterSignup extends LitElement {
 
   protected override willUpdate(): void {
     const { encoding: e, submitMode: m, timeout: t } = this;
-    if (!/^(form|json)$/.test(e) || !/^(fetch|native)$/.test(m) || !(t > 0)) warn(this, 'options', `encoding="${e}", submit-mode="${m}" or timeout="${t}" is not form|json, fetch|native, ms > 0.`);
+    if (!/^(form|json) (fetch|native)$/.test(`${e} ${m}`) || !(t > 0)) warn(this, 'options', `encoding="${e}", submit-mode="${m}" or timeout="${t}" is not form|json, fetch|native, ms > 0.`);
   }
 
   protected override updated(): void {
     const form = this.#form;
-    if (form && !this.#traps.has(form)) {
+    if (form && this.#trap?.closest('form') != form) {
       form.noValidate = true;
       // A honeypot: never displayed, out of the tab order and the accessibility tree, and owned by no form
       // (form=""), so neither a request nor a native post carries it. Bots that fill every field fill it.
-      const box = document.createElement('div');
-      const trap = document.createElement('input');
-      box.ariaHidden = 'true';
-      box.style.display = 'none';
-      Object.assign(trap, { name: 'website', tabIndex: -1, autocomplete: 'off' });
+      const trap = (this.#trap = Object.assign(document.createElement('input'), { name: 'website', tabIndex: -1, autocomplete: 'off' }));
       trap.setAttribute('form', '');
-      box.append(trap);
-      form.append(box);
-      this.#traps.set(form, trap);
+      form.appendChild(Object.assign(document.createElement('div'), { ariaHidden: 'true', style: 'display:none' })).append(trap);
     }
     const button = this.#button;
-    if (button) button.ariaBusy = button.ariaDisabled = this.phase === 'sending' ? 'true' : null;
+    if (button) button.ariaBusy = button.ariaDisabled = this.phase == 'sending' ? 'true' : null;
   }
 
   /** Shows the success message and moves focus to it; for a page that cancelled `fjord-signup-submit` and sent the signup itself. */
   succeed(message?: string): void {
-    this.#done(0, message);
+    this.#end('success', message, 0);
   }
 
   /** Shows an error with a "Prøv igjen" button, keeping what the reader typed; for a page that sent the signup itself. */
   fail(message?: string): void {
-    this.#fail(0, message || this.#s.err);
+    this.#end('error', message || this.#s.err, 0);
   }
 
   override render() {
     const s = this.#s;
-    const done = this.phase === 'success';
+    const { phase, message } = this;
+    const done = phase == 'success';
     const privacy = checkedUrl(this, 'privacy-href', this.privacyHref);
-    // The page's form is slotted, so its submit event passes through this element like the widget's own form's.
-    return html`<div @submit=${this.#submit}>
-      <slot name="heading"></slot>
-      <slot @slotchange=${this.#assign}></slot>
-      <div ?hidden=${done}><slot name="form"></slot></div>
-      ${this.#pageForm
-        ? nothing
-        : html`<form part="form" action=${checkedUrl(this, 'action', this.action) ?? nothing} method="post" ?hidden=${done}>
-            <label part="label">${s.email}<input part="input" type="email" name=${this.emailName} autocomplete="email" required /></label>
-            ${this.nameField ? html`<label part="label">${s.name}<input part="input" name="name" autocomplete="name" /></label>` : nothing}
-            ${this.list ? html`<input type="hidden" name="list" value=${this.list} />` : nothing}
-            ${this.consentRequired
-              ? html`<label part="consent"><input type="checkbox" name="consent" value="yes" required />${s.agree}</label>
-                  ${privacy ? html`<a part="privacy" href=${privacy}>${s.privacy}</a>` : nothing}`
-              : nothing}
-            <button part="button">${s.submit}</button>
-          </form>`}
-      <div part="error" ?hidden=${this.phase !== 'error'}>
-        <span>${this.message}</span> <button part="retry" type="button" @click=${this.#retry}>${s.retry}</button>
-      </div>
-      <div part="success" tabindex="-1" ?hidden=${!done}><slot name="success">${this.message}</slot></div>
-      <div part="status" role="status" class="visually-hidden">${this.phase === 'sending' ? s.sending : this.message}</div></div>
-    `;
+    // The page's form is slotted, so its submit event passes through the slot as the widget's own form's does.
+    return html`<slot name="heading"></slot><slot @slotchange=${this.#assign}></slot>
+      <slot name="form" ?hidden=${done} @submit=${this.#submit}>${this.#form?.slot
+          ? nothing
+          : html`<form part="form" action=${checkedUrl(this, 'action', this.action) ?? nothing} method="post" ?hidden=${done}>
+              <label part="label">${s.email}<input part="input" type="email" name=${this.emailName} autocomplete="email" required></label>
+              ${this.nameField ? html`<label part="label">${s.name}<input part="input" name="name" autocomplete="name"></label>` : nothing}
+              ${this.list ? html`<input type="hidden" name="list" value=${this.list}>` : nothing}
+              ${this.consentRequired
+                ? html`<label part="consent"><input type="checkbox" name="consent" value="yes" required>${s.agree}</label>
+                    ${privacy ? html`<a part="privacy" href=${privacy}>${s.privacy}</a>` : nothing}`
+                : nothing}
+              <button part="button">${s.submit}</button>
+            </form>`}</slot>
+      <div part="error" ?hidden=${phase != 'error'}><span>${message}</span> <button part="retry" type="button" @click=${this.#retry}>${s.retry}</button></div>
+      <div part="success" tabindex="-1" ?hidden=${!done}><slot name="success">${message}</slot></div>
+      <div part="status" role="status" class="visually-hidden">${phase == 'sending' ? s.sending : message}</div>`;
   }
 
   get #s() {
     return STRINGS[this.#locale.locale];
   }
 
-  get #pageForm(): HTMLFormElement | null {
-    return isServer ? null : this.querySelector(':scope > form[slot=form]');
+  /** The page's own form (in the `form` slot), else the one the widget renders. */
+  get #form(): HTMLFormElement | null | undefined {
+    return isServer ? null : (this.querySelector<HTMLFormElement>(':scope>form[slot=form]') ?? this.renderRoot?.querySelector('form'));
   }
 
-  get #form(): HTMLFormElement | null {
-    return this.#pageForm ?? this.renderRoot?.querySelector('form');
-  }
-
-  get #button(): HTMLElement | null | undefined {
-    return this.#form?.querySelector('button:not([type=button],[type=reset]),input[type=submit]');
+  get #button() {
+    return [...(this.#form?.elements ?? [])].find((el) => (el as HTMLButtonElement).type == 'submit') as HTMLElement | undefined;
   }
 
   /** Gives the first heading child the `heading` slot and a `<form>` child the `form` slot. */
-  #assign = () => {
+  #assign() {
     for (const [slot, selector] of [
       ['heading', ':is(h1,h2,h3,h4,h5,h6)'],
       ['form', 'form'],
     ]) {
-      const child = this.querySelector(`:scope > ${selector}`);
-      if (child && !child.slot && !this.querySelector(`:scope > [slot=${slot}]`)) child.slot = slot;
+      const child = this.querySelector(`:scope>${selector}`);
+      if (child && !child.slot && !this.querySelector(`:scope>[slot=${slot}]`)) child.slot = slot;
     }
     this.requestUpdate();
-  };
+  }
 
-  #submit = (e: SubmitEvent) => {
+  async #submit(e: SubmitEvent) {
+    const s = this.#s;
     const form = e.target as HTMLFormElement;
-    const native = this.submitMode === 'native';
+    const native = this.submitMode == 'native';
     if (!native) e.preventDefault();
-    const trapped = this.phase !== 'sending' && this.#traps.get(form)?.value;
-    if (trapped) this.#done(0, '', false);
-    if (trapped || this.phase === 'sending' || !this.#validate(form)) return e.preventDefault();
+    if (this.phase == 'sending') return e.preventDefault();
+    if (this.#trap?.value) {
+      this.#end('success', '');
+      return e.preventDefault();
+    }
+    // Every field is checked before anything is sent; the bad ones are marked and the first takes focus.
+    let first: HTMLElement | undefined;
+    for (const field of form.elements as unknown as HTMLInputElement[]) {
+      if (!field.willValidate) continue;
+      const message =
+        field.type == 'checkbox'
+          ? field.validity.valid ? '' : s.must
+          : field.type == 'email' || field.name == this.emailName
+            ? EMAIL.test(field.value.trim()) ? '' : s.bad
+            : field.validationMessage;
+      this.#mark(field, message);
+      if (message) first ??= field;
+    }
+    if (first) return first.focus(), e.preventDefault();
+
     const data = new FormData(form, e.submitter);
     const consent = (form.elements.namedItem('consent') as HTMLInputElement | null)?.labels?.[0];
     for (const [k, v] of [
@@ -222,17 +227,15 @@ export class FjordNewsletterSignup extends LitElement {
     }
     const params = new URLSearchParams(data as unknown as string[][]);
     const payload: FjordSignupPayload = {};
-    for (const [k, v] of params) payload[k] = k in payload ? [payload[k]].flat().concat(v) : v;
+    for (const [k, v] of params) payload[k] = k in payload ? ([] as string[]).concat(payload[k], v) : v;
     this.phase = 'sending';
-    if (!this.#fire('fjord-signup-submit', payload, true)) e.preventDefault();
-    else if (!native) this.#send(form.getAttribute('action'), params, payload);
-  };
+    if (!this.dispatchEvent(new CustomEvent('fjord-signup-submit', { detail: payload, bubbles: true, composed: true, cancelable: true }))) return e.preventDefault();
+    if (native) return;
 
-  async #send(url: string | null, params: URLSearchParams, payload: FjordSignupPayload) {
-    const s = this.#s;
-    const json = this.encoding === 'json';
+    const url = form.getAttribute('action');
+    const json = this.encoding == 'json';
     let status = 0;
-    let wait = 0;
+    let minutes = 0;
     let body: { message?: unknown; field?: unknown } | undefined;
     if (!url) warn(this, 'action', 'no action: set it to the signup URL.');
     else {
@@ -246,90 +249,67 @@ export class FjordNewsletterSignup extends LitElement {
         const text = await res.text();
         const after = res.headers.get('retry-after');
         status = res.status;
-        wait = Math.ceil(+after! || (Date.parse(after!) - Date.now()) / 1000);
-        body = text ? JSON.parse(text) : {};
+        // Retry-After in seconds or as an HTTP date, rounded up to whole minutes.
+        minutes = Math.ceil((+after! || (Date.parse(after!) - Date.now()) / 1000) / 60);
+        body = JSON.parse(text || '{}');
       } catch {
         // No answer, a dropped connection, the timeout, or a body that is not JSON: `body` stays undefined.
       }
     }
-    const message = typeof body?.message === 'string' ? body.message : '';
-    const invalid = status === 400 || status === 422;
-    const field = invalid ? (this.#form?.elements.namedItem(body!.field === 'email' ? this.emailName : String(body!.field)) as HTMLInputElement | null) : null;
-    if (!body || typeof body !== 'object') this.#fail(status, s.err);
-    else if (status < 300 || status === 409) this.#done(status, message || (status === 409 ? s.already : ''));
-    else if (field?.willValidate) {
-      this.phase = '';
-      this.#mark(field, (this.message = message || s.err));
-      field.focus();
-      this.#fire('fjord-signup-error', { status, message: this.message });
-    } else if (status === 429) {
-      this.#fail(status, wait > 0 ? `${s.many} ${s.retry} ${formatRelative(this.#locale.intl, Math.ceil(wait / 60), 'minute')}.` : s.many);
-    } else this.#fail(status, (invalid && message) || s.err);
-  }
-
-  /** Checks every field before anything is sent; marks the bad ones and focuses the first. */
-  #validate(form: HTMLFormElement): boolean {
-    const s = this.#s;
-    let first: HTMLElement | undefined;
-    for (const field of form.elements as unknown as HTMLInputElement[]) {
-      if (!field.willValidate) continue;
-      const value = field.value.trim();
-      const message =
-        field.type === 'checkbox'
-          ? field.validity.valid ? '' : s.must
-          : field.type === 'email' || field.name === this.emailName
-            ? value.length > 254 || !EMAIL.test(value) ? s.bad : ''
-            : field.validationMessage;
-      this.#mark(field, message);
-      if (message) first ??= field;
-    }
-    first?.focus();
-    return !first;
+    if (!body || typeof body != 'object') return this.#end('error', s.err, status);
+    const ok = status < 300 || status == 409;
+    const invalid = status == 400 || status == 422;
+    const field = invalid ? (form.elements.namedItem(body.field == 'email' ? this.emailName : (body.field as string)) as HTMLInputElement | null) : null;
+    this.#end(
+      ok ? 'success' : field?.willValidate ? '' : 'error',
+      ((ok || invalid) && typeof body.message == 'string' && body.message) ||
+        (status == 409 ? s.already : status == 429 ? (minutes > 0 ? `${s.many} ${s.retry} ${new Intl.RelativeTimeFormat(this.#locale.intl).format(minutes, 'minute')}.` : s.many) : ok ? '' : s.err),
+      status,
+      field,
+    );
   }
 
   /** Shows `message` under the field, tied to it with aria-describedby and aria-invalid; an empty message clears it. */
   #mark(field: HTMLElement, message: string): void {
     let note = this.#notes.get(field);
-    if (!note && !message) return;
     if (!note) {
-      note = document.createElement('div');
-      note.id = `fjord-note-${++uid}`;
-      note.setAttribute('part', 'note');
+      if (!message) return;
+      this.#notes.set(field, (note = Object.assign(document.createElement('div'), { id: `fjord-note-${++uid}`, part: 'note' })));
       (field.closest('label') ?? field).after(note);
       field.setAttribute('aria-describedby', fold(`${field.getAttribute('aria-describedby') ?? ''} ${note.id}`));
-      this.#notes.set(field, note);
     }
     note.textContent = message;
     note.hidden = !message;
     field.ariaInvalid = message ? 'true' : null;
   }
 
-  async #done(status: number, message = '', notify = true) {
-    this.phase = 'success';
-    this.message = fold(this.querySelector(':scope > [slot=success]')?.textContent) || message || this.#s.thanks;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part=success]')!.focus();
-    if (notify) this.#fire('fjord-signup-success', { status, message: this.message });
-  }
-
-  #fail(status: number, message: string) {
-    this.phase = 'error';
-    this.message = message;
-    this.#fire('fjord-signup-error', { status, message });
-  }
-
-  #fire(name: string, detail: unknown, cancelable = false): boolean {
-    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+  /**
+   * Shows how the signup ended: `success` (focus moves to the message), `error`, or '' for an error at `field`;
+   * then fires the matching event, unless there is no `status` (a filled honeypot).
+   */
+  async #end(phase: Phase, message?: string, status?: number, field?: HTMLElement | null) {
+    const done = phase == 'success';
+    this.phase = phase;
+    this.message = message = done ? fold(this.querySelector(':scope>[slot=success]')?.textContent) || message || this.#s.thanks : message!;
+    if (!phase) {
+      this.#mark(field!, message);
+      field!.focus();
+    }
+    if (done) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part=success]')!.focus();
+    }
+    if (status! >= 0) this.dispatchEvent(new CustomEvent(`fjord-signup-${phase || 'error'}`, { detail: { status, message }, bubbles: true, composed: true }));
   }
 
   #release = () => {
-    if (this.phase === 'sending') this.phase = '';
+    if (this.phase == 'sending') this.phase = '';
   };
 
-  #retry = () => {
+  #retry() {
     this.#button?.focus();
     this.#form?.requestSubmit();
-  };
+  }
 }
 
 if (!customElements.get('fjord-newsletter-signup')) customElements.define('fjord-newsletter-signup', FjordNewsletterSignup);
