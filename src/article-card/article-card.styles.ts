@@ -2,8 +2,9 @@ import { css } from 'lit';
 import { tokens } from '../shared/tokens.js';
 
 /*
- * The vertical layout keeps one gap (0.5rem) between image, top line, headline, lead and meta, and the same sizes
+ * The vertical layout keeps one gap (.5rem) between image, top line, headline, lead and meta, and the same sizes
  * as fjord-elements.css, so nothing moves at upgrade. Layouts follow the card's own width (container queries).
+ * Values are written short (.5rem, no leading zero): this file is a large part of the card's bytes.
  */
 export const styles = [
   tokens,
@@ -15,12 +16,12 @@ export const styles = [
     .card {
       position: relative;
       display: grid;
-      gap: 0.5rem 1rem;
+      gap: .5rem 1rem;
       align-items: start;
     }
     .media {
       overflow: hidden;
-      border-radius: var(--fjord-article-card-radius, var(--_radius));
+      border-radius: var(--_radius);
     }
     ::slotted(img),
     img {
@@ -35,77 +36,75 @@ export const styles = [
     .body {
       display: flex;
       flex-direction: column;
-      gap: 0.5rem;
+      gap: .5rem;
       min-width: 0;
     }
-    .top,
-    .meta {
+    p {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.25rem 0.5rem;
+      gap: .2rem .5rem;
       margin: 0;
-      font-size: 0.8125rem;
+      font-size: .8125rem;
       line-height: 1.4;
+      color: var(--_muted);
     }
-    .flags {
-      display: contents;
-    }
-    .kicker {
-      font-weight: 700;
-      color: var(--fjord-article-card-kicker-color, var(--_accent));
-    }
-    .live,
-    .type {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.3em;
-    }
+    .kicker,
     .live {
       font-weight: 700;
+    }
+    .kicker {
+      color: var(--fjord-article-card-kicker-color, var(--_accent));
+    }
+    span {
+      display: inline-flex;
+      align-items: center;
+      gap: .3em;
+    }
+    .live {
       color: var(--fjord-article-card-live-color, light-dark(#b0001a, #ff9a9a));
     }
-    .live i {
-      width: 0.6em;
-      height: 0.6em;
+    i {
+      width: .6em;
+      height: .6em;
       border-radius: 50%;
       background: currentColor;
-      animation: pulse 1.5s ease-in-out infinite;
+      animation: pulse 1.5s infinite;
     }
     @keyframes pulse {
       50% {
-        opacity: 0.2;
+        opacity: .2;
       }
     }
     @media (prefers-reduced-motion: reduce) {
-      .live i {
+      i {
         animation: none;
       }
     }
-    [part='sponsored'] {
-      padding: 0 0.4em;
-      border-radius: 2px;
+    .sponsored {
+      padding: 0 .4em;
+      color: CanvasText;
       background: var(--fjord-article-card-sponsored-background, light-dark(#fbe9a6, #4d3f0b));
-    }
-    .type,
-    .meta {
-      color: var(--_muted);
     }
     svg {
       width: 1.2em;
-      height: 1.2em;
       fill: none;
       stroke: currentColor;
       stroke-width: 2;
-      stroke-linejoin: round;
     }
     .headline {
       font-size: var(--fjord-article-card-headline-size, 1.25rem);
       font-weight: 700;
       line-height: 1.25;
     }
-    ::slotted([slot='headline']) {
-      margin: 0;
+    .compact .headline {
+      font-size: 1rem;
+    }
+    .hero .headline {
+      font-size: clamp(1.5rem, 1rem + 3cqi, 2.5rem);
+    }
+    ::slotted(*) {
+      margin: 0 !important;
       font: inherit;
     }
     a {
@@ -121,25 +120,12 @@ export const styles = [
     a[href]:hover {
       text-decoration: underline;
     }
-    a:focus-visible {
-      outline: 0;
-    }
-    a:focus-visible::after {
-      outline: 2px solid var(--_focus);
-      outline-offset: 2px;
-    }
     .lead {
       line-height: 1.45;
     }
-    .lead ::slotted(*) {
-      margin: 0 0 0.5em;
-    }
-    .lead ::slotted(:last-child) {
-      margin: 0;
-    }
     .meta > * + *::before {
       content: '·' / '';
-      margin-inline-end: 0.5rem;
+      margin-inline-end: .5rem;
     }
     .clamp {
       display: -webkit-box;
@@ -147,29 +133,14 @@ export const styles = [
       -webkit-line-clamp: var(--_n);
       overflow: hidden;
     }
-    .compact .headline {
-      font-size: var(--fjord-article-card-compact-size, 1rem);
-    }
-    .hero .headline {
-      font-size: var(--fjord-article-card-hero-size, clamp(1.5rem, 1rem + 3cqi, 2.5rem));
-    }
     @container (min-width: 30rem) {
       .horizontal {
         grid-template-columns: 2fr 3fr;
       }
     }
-    @container (min-width: 48rem) {
-      .hero {
-        grid-template-columns: 3fr 2fr;
-        align-items: center;
-      }
-    }
-    .loading .media {
+    .loading :is(.media, .body > *) {
+      color: #0000;
       background: var(--_surface);
-    }
-    .loading .body > * {
-      color: transparent;
-      background: linear-gradient(var(--_surface) 70%, #0000 0) 0 0 / 100% 1lh;
     }
     .loading .body > * *,
     .loading ::slotted(*),
@@ -187,7 +158,7 @@ export const styles = [
 
 /*
  * For the page's own markup, adopted once per document or shadow root: a link inside the page's headline covers the
- * card like the card's own link does, and links in the lead stay clickable above it.
+ * card like the card's own link does, links in the lead stay clickable above it, and a <picture>'s image fills the box.
  */
 export const pageStyles = css`
   :where(fjord-article-card > [slot='headline']) a[href]::after {

@@ -6,17 +6,16 @@ import { checkedUrl } from '../shared/safe-url.js';
 import { warn } from '../shared/warn.js';
 import { pageStyles, styles } from './article-card.styles.js';
 
-type Strings = [sponsored: string, from: string, live: string, updated: string, video: string, podcast: string, gallery: string];
-const STRINGS: Record<Locale, Strings> = {
+const STRINGS: Record<Locale, string[]> = {
+  // sponsored, from, live, updated, then the words for TYPES
   nb: ['Annonsørinnhold', 'fra', 'Direkte', 'Oppdatert', 'Video', 'Podkast', 'Bildeserie'],
   nn: ['Annonsørinnhald', 'frå', 'Direkte', 'Oppdatert', 'Video', 'Podkast', 'Biletserie'],
   en: ['Sponsored', 'by', 'Live', 'Updated', 'Video', 'Podcast', 'Gallery'],
 };
-
-const LAYOUTS = ['vertical', 'horizontal', 'hero', 'compact'];
 const TYPES = ['video', 'podcast', 'gallery'];
-const DATE_STYLES = ['auto', 'absolute', 'relative'];
 const ICONS = ['M8 5v14l11-7z', 'M9 11V6a3 3 0 0 1 6 0v5a3 3 0 0 1-6 0m-3 0a6 6 0 0 0 12 0m-6 6v4', 'M3 6h13v11H3zm4 15h14V10'];
+const LAYOUTS = ['vertical', 'horizontal', 'hero', 'compact'];
+const DATE_STYLES = ['auto', 'absolute', 'relative'];
 const DAY = 864e5;
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * DAY],
@@ -27,8 +26,12 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 6e4],
 ];
 
+/* Engines without Nynorsk relative-time data (Chromium) would answer in English; Bokmål is the closer fallback. */
+const NYNORSK = Intl.RelativeTimeFormat.supportedLocalesOf('nn').length ? 'nn' : 'nb';
+
 /** "for 3 timer siden", "om 2 dager", "nå": the largest whole unit of `ms` (negative = past). */
 function relative(lang: string, ms: number): string {
+  if (lang === 'nn') lang = NYNORSK;
   for (const [unit, size] of UNITS) if (Math.abs(ms) >= size) return formatRelative(lang, Math.trunc(ms / size), unit);
   return formatRelative(lang, 0, 'second');
 }
@@ -159,6 +162,7 @@ export class FjordArticleCard extends LitElement {
       root.adoptedStyleSheets.push(pageStyles.styleSheet!);
     }
     this.#sort();
+    this.#sync();
   }
 
   override disconnectedCallback(): void {
@@ -167,17 +171,12 @@ export class FjordArticleCard extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const root = this.renderRoot;
-    if (changed.has('ratio')) {
-      const media = root.querySelector<HTMLElement>('.media')!;
-      media.style.aspectRatio = this.ratio?.replace(':', '/') ?? '';
-      if (this.ratio && !media.style.aspectRatio) warn(this, 'ratio', `ratio="${this.ratio}" is not a ratio: write it like 16:9.`);
-    }
-    for (const [name, lines] of [['headline', this.headlineLines], ['lead', this.leadLines]] as const) {
-      if (!changed.has(`${name}Lines`)) continue;
-      const box = root.querySelector<HTMLElement>(`.${name}`)!;
+    const [media, headline, lead] = this.renderRoot.querySelectorAll<HTMLElement>('.media,.headline,.lead');
+    media.style.aspectRatio = this.ratio?.replace(':', '/') ?? '';
+    if (this.ratio && !media.style.aspectRatio) warn(this, 'ratio', `ratio="${this.ratio}" is not a ratio: write it like 16:9.`);
+    for (const [box, lines] of [[headline, this.headlineLines], [lead, this.leadLines]] as const) {
       box.classList.toggle('clamp', lines! > 0);
-      box.style.setProperty('--_n', String(lines));
+      box.style.webkitLineClamp = String(lines);
     }
     if (changed.has('priority')) this.#hint();
     this.#sync();
@@ -187,18 +186,29 @@ export class FjordArticleCard extends LitElement {
     const s = STRINGS[this.#locale.locale];
     const lang = this.#locale.intl;
     const layout = this.#pick('layout', this.layout, LAYOUTS) ?? 'vertical';
-    const type = this.#pick('type', this.type, TYPES);
+    const type = TYPES.indexOf(this.#pick('type', this.type, TYPES)!);
+    const dateStyle = this.#pick('date-style', this.dateStyle, DATE_STYLES);
     const compact = layout === 'compact';
     const href = this.#link ? undefined : checkedUrl(this, 'href', this.href);
     const src = this.#image ? undefined : checkedUrl(this, 'image-src', this.imageSrc, 'image');
     const own = !this.#headline && this.headline;
-    const flags = this.sponsored || this.live || type;
+    const flags = this.sponsored || this.live || type >= 0;
     const loading = this.loading;
+    const bone = (empty: unknown) => (loading && empty ? 'bone' : '');
+    /* A <time> for a date attribute: relative under 24 hours (or when forced), else the date in the page's language. */
+    const time = (name: string, value: string | undefined, label = '') => {
+      if (!value) return;
+      const date = parseDate(value);
+      if (!date) return warn(this, name, `${name}="${value}" is not an ISO 8601 date such as 2021-06-10T09:30:00+02:00.`);
+      const ms = date.getTime() - FjordArticleCard.now();
+      const rel = dateStyle === 'relative' || (dateStyle !== 'absolute' && Math.abs(ms) < DAY);
+      this.#relative ||= rel;
+      return html`<time part=${name} datetime=${value.trim()}>${label}${rel ? relative(lang, ms) : formatDate(lang, date)}</time>`;
+    };
     this.#href = this.#link?.getAttribute('href') ?? href ?? '';
     this.#relative = false;
-    const published = this.#time('published', this.published, '', lang);
-    const updated = this.#time('updated', this.updatedAt, `${s[3]} `, lang);
-    const bone = (empty: unknown) => (loading && empty ? 'bone' : '');
+    const published = time('published', this.published);
+    const updated = time('updated', this.updatedAt, `${s[3]} `);
     return html`
       <article part="card" class="card ${layout} ${loading ? 'loading' : ''}" aria-busy=${loading || nothing} @slotchange=${this.#sort}>
         <div part="media" class="media ${bone(!src && !this.#image)}" ?hidden=${compact || !(this.#image || src || loading)}>
@@ -207,16 +217,14 @@ export class FjordArticleCard extends LitElement {
             : nothing}
         </div>
         <div part="body" class="body">
-          <p part="top" class="top" ?hidden=${!this.kicker && !flags}>
-            <span id="flags" class="flags">${this.sponsored
-                ? html`<span part="sponsored">${s[0]}${this.sponsor ? ` ${s[1]} ${this.sponsor}` : ''} </span>`
-                : nothing}${this.live ? html`<span part="live" class="live"><i></i>${s[2]} </span>` : nothing}${type
-                ? html`<span part="type" class="type"><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[TYPES.indexOf(type)]}></path></svg>${s[TYPES.indexOf(type) + 4]} </span>`
-                : nothing}</span>
+          <p part="top" id="top" ?hidden=${!this.kicker && !flags}>
+            ${this.sponsored ? html`<span part="sponsored" class="sponsored">${s[0]}${this.sponsor ? ` ${s[1]} ${this.sponsor}` : ''} </span>` : nothing}${this.live
+              ? html`<span part="live" class="live"><i></i>${s[2]} </span>`
+              : nothing}${type >= 0 ? html`<span part="type"><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[type]}></path></svg>${s[type + 4]} </span>` : nothing}
             <span part="kicker" class="kicker" ?hidden=${!this.kicker}>${this.kicker}</span>
           </p>
           <div part="headline" class="headline ${bone(!this.#headline && !own)}" role=${own ? 'heading' : nothing} aria-level=${own ? this.headlineLevel : nothing}>
-            <a part="link" href=${href ?? nothing} aria-describedby=${flags && href ? 'flags' : nothing}><slot name="headline">${this.headline}</slot></a>
+            <a part="link" href=${href ?? nothing} aria-describedby=${flags && href ? 'top' : nothing}><slot name="headline">${this.headline}</slot></a>
           </div>
           <div part="lead" class="lead ${bone(!this.#hasLead && !this.lead)}" ?hidden=${compact || !(isServer || this.#hasLead || this.lead || loading)}><slot></slot>${this.lead}</div>
           <p part="meta" class="meta" ?hidden=${!this.byline && !published && !updated}>
@@ -230,19 +238,7 @@ export class FjordArticleCard extends LitElement {
   /** The value when it is one of `valid`; warns about anything else. */
   #pick(attribute: string, value: string | undefined, valid: string[]): string | undefined {
     if (!value || valid.includes(value)) return value;
-    warn(this, attribute, `${attribute}="${value}" is not valid: use ${valid.join(', ')}.`);
-  }
-
-  /** A `<time>` for a date attribute: relative under 24 hours (or when forced), else the date in the page's language. */
-  #time(name: string, value: string | undefined, label: string, lang: string) {
-    if (!value) return;
-    const date = parseDate(value);
-    if (!date) return warn(this, name, `${name}="${value}" is not a date: write it in ISO 8601, e.g. 2021-06-10T09:30:00+02:00.`);
-    const ms = date.getTime() - FjordArticleCard.now();
-    const style = this.#pick('date-style', this.dateStyle, DATE_STYLES);
-    const rel = style === 'relative' || (style !== 'absolute' && Math.abs(ms) < DAY);
-    this.#relative ||= rel;
-    return html`<time part=${name} datetime=${value.trim()}>${label}${rel ? relative(lang, ms) : formatDate(lang, date)}</time>`;
+    warn(this, attribute, `${attribute}="${value}" is not one of ${valid.join(', ')}.`);
   }
 
   /**
@@ -250,28 +246,16 @@ export class FjordArticleCard extends LitElement {
    * first heading the headline, the rest the lead. Explicit `slot` attributes win.
    */
   #sort = () => {
-    let image: Element | undefined;
-    let headline: Element | undefined;
-    let firstImage: Element | undefined;
-    let firstHeading: Element | undefined;
-    let lead = false;
-    for (const node of this.childNodes) {
-      if (node instanceof Element) {
-        const slot = node.getAttribute('slot');
-        if (slot === 'image') image ??= node;
-        else if (slot === 'headline') headline ??= node;
-        else if (slot === null) {
-          if (!firstImage && /^(img|picture)$/.test(node.localName)) firstImage = node;
-          else if (!firstHeading && /^h[1-6]$/.test(node.localName)) firstHeading = node;
-          else lead = true;
-        }
-      } else if (node.nodeType === Node.TEXT_NODE && node.textContent!.trim()) lead = true;
-    }
-    if (firstImage && image) lead = true;
-    else if (firstImage) (image = firstImage).setAttribute('slot', 'image');
-    if (firstHeading && headline) lead = true;
-    else if (firstHeading) (headline = firstHeading).setAttribute('slot', 'headline');
+    const children = [...this.children];
+    const take = (slot: string, tags: RegExp) => {
+      const el = children.find((c) => c.slot === slot) ?? children.find((c) => !c.slot && tags.test(c.localName));
+      el?.setAttribute('slot', slot);
+      return el;
+    };
+    const image = take('image', /^(img|picture)$/);
+    const headline = take('headline', /^h[1-6]$/);
     const link = headline?.matches('a[href]') ? headline : headline?.querySelector('a[href]');
+    const lead = [...this.childNodes].some((n) => (n instanceof Element ? !n.slot : n.nodeType === Node.TEXT_NODE && n.textContent!.trim()));
     if (image !== this.#image || headline !== this.#headline || link !== this.#link || lead !== this.#hasLead) {
       [this.#image, this.#headline, this.#link, this.#hasLead] = [image, headline, link, lead];
       this.#hint();
@@ -281,12 +265,11 @@ export class FjordArticleCard extends LitElement {
 
   /** Lazy loading for the page's own image, unless the page chose `loading` itself; eager and high priority with `priority`. */
   #hint(): void {
-    const img = this.#image?.localName === 'picture' ? this.#image.querySelector('img') : this.#image;
+    const img = (this.#image?.localName === 'picture' ? this.#image.querySelector('img') : this.#image) as HTMLImageElement | null | undefined;
     if (!img || (img.hasAttribute('loading') && !hinted.has(img))) return;
     hinted.add(img);
-    img.setAttribute('loading', this.priority ? 'eager' : 'lazy');
-    if (this.priority) img.setAttribute('fetchpriority', 'high');
-    else img.removeAttribute('fetchpriority');
+    img.loading = this.priority ? 'eager' : 'lazy';
+    img.fetchPriority = this.priority ? 'high' : 'auto';
   }
 
   /**
@@ -297,17 +280,15 @@ export class FjordArticleCard extends LitElement {
     const watch = this.isConnected && (this.#relative || (this.trackImpressions && !this.#counted));
     if (watch !== this.#observed) {
       observer ??= new IntersectionObserver((entries) => entries.forEach((e) => (e.target as FjordArticleCard).#seen(e)), { threshold: [0, 0.5] });
-      this.#observed = watch;
+      observer[(this.#observed = watch) ? 'observe' : 'unobserve'](this);
       this.#visible = false;
-      if (watch) observer.observe(this);
-      else observer.unobserve(this);
     }
-    if (this.#visible && this.#relative) ticking.add(this);
-    else ticking.delete(this);
+    ticking[this.#observed && this.#visible && this.#relative ? 'add' : 'delete'](this);
     if (!ticking.size) timer = clearInterval(timer) as undefined;
     else timer ??= setInterval(() => ticking.forEach((card) => card.requestUpdate()), FjordArticleCard.refresh);
   }
 
+  /** The observer's news: counts the impression, and re-renders (a relative time back on screen is brought up to date). */
   #seen(entry: IntersectionObserverEntry): void {
     this.#visible = entry.isIntersecting;
     if (this.trackImpressions && !this.#counted && entry.intersectionRatio >= 0.5) {
@@ -317,9 +298,7 @@ export class FjordArticleCard extends LitElement {
         new CustomEvent<FjordCardImpressionDetail>('fjord-card-impression', { bubbles: true, composed: true, detail: { href: this.#href, headline } }),
       );
     }
-    // Back on screen: bring a relative time up to date at once; render → updated() → #sync().
-    if (this.#visible && this.#relative) this.requestUpdate();
-    else this.#sync();
+    this.requestUpdate();
   }
 }
 
