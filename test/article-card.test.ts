@@ -174,7 +174,7 @@ describe('fjord-article-card', () => {
           <img src=${IMG} alt="" width="1600" height="1067" />
           <h3>Ingressoverskrift</h3>
           <p slot="headline">${HEADLINE}</p>
-          <img slot="image" src="/test-api/image.svg?w=400&h=300" alt="" width="400" height="300" />
+          <img slot="image" src=${'/test-api/image.svg?w=400&h=300'} alt="" width="400" height="300" />
         </fjord-article-card>
       `);
       await settle(el);
@@ -586,7 +586,7 @@ describe('fjord-article-card', () => {
     it('keeps its box from width/height before it loads, and from ratio', async () => {
       const wrapper = await fixture<HTMLElement>(html`
         <div style="width: 320px">
-          <fjord-article-card headline=${HEADLINE}><img src="/test-api/image.svg?w=1600&h=1067&delay=800" alt="" width="1600" height="1067" /></fjord-article-card>
+          <fjord-article-card headline=${HEADLINE}><img src=${'/test-api/image.svg?w=1600&h=1067&delay=800'} alt="" width="1600" height="1067" /></fjord-article-card>
           <fjord-article-card headline=${HEADLINE} ratio="16:9"><img src=${IMG} alt="" width="1600" height="1067" /></fjord-article-card>
           <fjord-article-card headline=${HEADLINE} ratio="1/1" image-src=${IMG} image-width="1600" image-height="1067"></fjord-article-card>
         </div>
