@@ -24,7 +24,7 @@ function eventTypes() {
     packageLinkPhase({ customElementsManifest }) {
       for (const declaration of declarations(customElementsManifest)) {
         if (!declaration.events) continue;
-        declaration.events = declaration.events.filter((event) => event.description || event.name.includes('-'));
+        declaration.events = declaration.events.filter((event) => event.name && (event.description || event.name.includes('-')));
         for (const event of declaration.events) {
           const text = types.get(event.name);
           if (text) event.type = { text };
