@@ -4,20 +4,19 @@ import { checkedUrl } from '../shared/safe-url.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './newsletter-signup.styles.js';
 
-/** The interface strings, `|`-separated in the order of `KEYS` (compact for the drop-in file); an empty nn string is the nb one. */
-const KEYS = 'email name submit agree privacy bad must sending thanks already err many retry'.split(' ');
+/**
+ * The interface strings, `|`-separated (compact for the drop-in file), in this order: email, name, submit, agree,
+ * privacy, sending, retry, bad, must, already, many, thanks, err. An empty nn string is the nb one.
+ */
 const LINES: Record<Locale, string> = {
-  nb: 'E-post|Navn (valgfritt)|Meld meg på|Ja, send meg nyhetsbrevet.|Personvern|Skriv e-postadressen din, som navn@eksempel.no.|Kryss av for å melde deg på.|Sender …|Takk! Sjekk e-posten din for å bekrefte påmeldingen.|Du er allerede påmeldt.|Påmeldingen ble ikke sendt.|For mange forsøk.|Prøv igjen',
-  nn: '|Namn (valfritt)||Ja, send meg nyhendebrevet.||Skriv e-postadressa di, som namn@døme.no.|||Takk! Sjekk e-posten din for å stadfeste påmeldinga.|Du er allereie påmeld.|Påmeldinga vart ikkje send.||',
-  en: 'Email|Name (optional)|Sign me up|Yes, email me the newsletter.|Privacy|Enter an address like name@example.com.|Tick the box to sign up.|Sending …|Thank you! Check your email to confirm.|You’re already subscribed.|Your signup was not sent.|Too many attempts.|Try again',
+  nb: 'E-post|Navn (valgfritt)|Meld meg på|Ja, send meg nyhetsbrevet.|Personvern|Sender …|Prøv igjen|Skriv e-postadressen din, som navn@eksempel.no.|Kryss av for å melde deg på.|Du er allerede påmeldt.|For mange forsøk.|Takk! Sjekk e-posten din for å bekrefte påmeldingen.|Påmeldingen ble ikke sendt.',
+  nn: '|Namn (valfritt)||Ja, send meg nyhendebrevet.||||Skriv e-postadressa di, som namn@døme.no.||Du er allereie påmeld.||Takk! Sjekk e-posten din for å stadfeste påmeldinga.|Påmeldinga vart ikkje send.',
+  en: 'Email|Name (optional)|Sign me up|Yes, email me the newsletter.|Privacy|Sending …|Try again|Enter an address like name@example.com.|Tick the box to sign up.|You’re already subscribed.|Too many attempts.|Thank you! Check your email to confirm.|Your signup was not sent.',
 };
-const STRINGS = {} as Record<Locale, Record<string, string>>;
-for (const [locale, line] of Object.entries(LINES) as [Locale, string][]) {
-  const texts = line.split('|');
-  STRINGS[locale] = Object.fromEntries(KEYS.map((key, i) => [key, texts[i] || STRINGS.nb[key]]));
-}
+const STRINGS = {} as Record<Locale, string[]>;
+for (const [locale, line] of Object.entries(LINES) as [Locale, string][]) STRINGS[locale] = line.split('|').map((text, i) => text || STRINGS.nb[i]);
 
-/** An address with a dot in its domain, at most 254 characters (no line breaks get past the other checks). */
+/** An address with a dot in its domain, at most 254 characters (line breaks do not get past the rest). */
 const EMAIL = /^(?!.{255})[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const fold = (text?: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 let uid = 0;
@@ -139,31 +138,31 @@ export class FjordNewsletterSignup extends LitElement {
 
   /** Shows an error with a "Prøv igjen" button, keeping what the reader typed; for a page that sent the signup itself. */
   fail(message?: string): void {
-    this.#end('error', message || this.#s.err, 0);
+    this.#end('error', message, 0);
   }
 
   override render() {
-    const s = this.#s;
+    const [email, name, submit, agree, privacy, sending, retry] = this.#s;
     const { phase, message } = this;
     const done = phase == 'success';
-    const privacy = checkedUrl(this, 'privacy-href', this.privacyHref);
+    const href = checkedUrl(this, 'privacy-href', this.privacyHref);
     // The page's form is slotted, so its submit event passes through the slot as the widget's own form's does.
     return html`<slot name="heading"></slot><slot @slotchange=${this.#assign}></slot>
       <slot name="form" ?hidden=${done} @submit=${this.#submit}>${this.#form?.slot
           ? nothing
           : html`<form part="form" action=${checkedUrl(this, 'action', this.action) ?? nothing} method="post" ?hidden=${done}>
-              <label part="label">${s.email}<input part="input" type="email" name=${this.emailName} autocomplete="email" required></label>
-              ${this.nameField ? html`<label part="label">${s.name}<input part="input" name="name" autocomplete="name"></label>` : nothing}
+              <label part="label">${email}<input part="input" type="email" name=${this.emailName} autocomplete="email" required></label>
+              ${this.nameField ? html`<label part="label">${name}<input part="input" name="name" autocomplete="name"></label>` : nothing}
               ${this.list ? html`<input type="hidden" name="list" value=${this.list}>` : nothing}
               ${this.consentRequired
-                ? html`<label part="consent"><input type="checkbox" name="consent" value="yes" required>${s.agree}</label>
-                    ${privacy ? html`<a part="privacy" href=${privacy}>${s.privacy}</a>` : nothing}`
+                ? html`<label part="consent"><input type="checkbox" name="consent" value="yes" required>${agree}</label>
+                    ${href ? html`<a part="privacy" href=${href}>${privacy}</a>` : nothing}`
                 : nothing}
-              <button part="button">${s.submit}</button>
+              <button part="button">${submit}</button>
             </form>`}</slot>
-      <div part="error" ?hidden=${phase != 'error'}><span>${message}</span> <button part="retry" type="button" @click=${this.#retry}>${s.retry}</button></div>
+      <div part="error" ?hidden=${phase != 'error'}><span>${message}</span> <button part="retry" type="button" @click=${this.#retry}>${retry}</button></div>
       <div part="success" tabindex="-1" ?hidden=${!done}><slot name="success">${message}</slot></div>
-      <div part="status" role="status" class="visually-hidden">${phase == 'sending' ? s.sending : message}</div>`;
+      <div part="status" role="status" class="visually-hidden">${phase == 'sending' ? sending : message}</div>`;
   }
 
   get #s() {
@@ -192,13 +191,13 @@ export class FjordNewsletterSignup extends LitElement {
   }
 
   async #submit(e: SubmitEvent) {
-    const s = this.#s;
+    const [, , , , , , retry, bad, must, already, many] = this.#s;
     const form = e.target as HTMLFormElement;
     const native = this.submitMode == 'native';
     if (!native) e.preventDefault();
     if (this.phase == 'sending') return e.preventDefault();
     if (this.#trap?.value) {
-      this.#end('success', '');
+      this.#end('success');
       return e.preventDefault();
     }
     // Every field is checked before anything is sent; the bad ones are marked and the first takes focus.
@@ -207,9 +206,9 @@ export class FjordNewsletterSignup extends LitElement {
       if (!field.willValidate) continue;
       const message =
         field.type == 'checkbox'
-          ? field.validity.valid ? '' : s.must
+          ? field.validity.valid ? '' : must
           : field.type == 'email' || field.name == this.emailName
-            ? EMAIL.test(field.value.trim()) ? '' : s.bad
+            ? EMAIL.test(field.value.trim()) ? '' : bad
             : field.validationMessage;
       this.#mark(field, message);
       if (message) first ??= field;
@@ -256,14 +255,14 @@ export class FjordNewsletterSignup extends LitElement {
         // No answer, a dropped connection, the timeout, or a body that is not JSON: `body` stays undefined.
       }
     }
-    if (!body || typeof body != 'object') return this.#end('error', s.err, status);
+    if (!(body instanceof Object)) return this.#end('error', '', status);
     const ok = status < 300 || status == 409;
     const invalid = status == 400 || status == 422;
     const field = invalid ? (form.elements.namedItem(body.field == 'email' ? this.emailName : (body.field as string)) as HTMLInputElement | null) : null;
     this.#end(
       ok ? 'success' : field?.willValidate ? '' : 'error',
       ((ok || invalid) && typeof body.message == 'string' && body.message) ||
-        (status == 409 ? s.already : status == 429 ? (minutes > 0 ? `${s.many} ${s.retry} ${new Intl.RelativeTimeFormat(this.#locale.intl).format(minutes, 'minute')}.` : s.many) : ok ? '' : s.err),
+        (status == 409 ? already : status == 429 ? (minutes > 0 ? `${many} ${retry} ${new Intl.RelativeTimeFormat(this.#locale.intl).format(minutes, 'minute')}.` : many) : ''),
       status,
       field,
     );
@@ -284,13 +283,15 @@ export class FjordNewsletterSignup extends LitElement {
   }
 
   /**
-   * Shows how the signup ended: `success` (focus moves to the message), `error`, or '' for an error at `field`;
-   * then fires the matching event, unless there is no `status` (a filled honeypot).
+   * Shows how the signup ended: `success` (a `success` slot, else `message`, else the thanks; focus moves to it),
+   * `error` (`message`, else the generic error), or '' for an error at `field`. Then fires the matching event,
+   * unless there is no `status` (a filled honeypot).
    */
   async #end(phase: Phase, message?: string, status?: number, field?: HTMLElement | null) {
     const done = phase == 'success';
+    const [thanks, err] = this.#s.slice(11);
     this.phase = phase;
-    this.message = message = done ? fold(this.querySelector(':scope>[slot=success]')?.textContent) || message || this.#s.thanks : message!;
+    this.message = message = (done && fold(this.querySelector(':scope>[slot=success]')?.textContent)) || message || (done ? thanks : err);
     if (!phase) {
       this.#mark(field!, message);
       field!.focus();
