@@ -5,19 +5,20 @@ import { tokens } from '../shared/tokens.js';
 export const styles = [
   tokens,
   css`
-    :host,
-    figure {
+    :host {
       display: block;
+    }
+    figure {
       margin: 0;
     }
     .frame {
       position: relative;
-      margin: 0 0 0.5rem;
+      margin-bottom: .5rem;
       overflow: hidden;
       border-radius: var(--fjord-photo-radius, 0);
     }
     ::slotted(img),
-    [part='image'] {
+    [part=image] {
       display: block;
       width: 100%;
       height: auto;
@@ -26,7 +27,7 @@ export const styles = [
       display: contents;
     }
     .cropped ::slotted(img),
-    .cropped [part='image'] {
+    .cropped [part=image] {
       height: 100%;
       object-fit: cover;
     }
@@ -35,10 +36,10 @@ export const styles = [
       background: var(--fjord-photo-fallback-background, var(--_surface));
     }
     .broken ::slotted(*),
-    .broken [part='image'] {
+    .broken [part=image] {
       display: none !important;
     }
-    .fallback {
+    [part=fallback] {
       position: absolute;
       inset: 0;
       display: grid;
@@ -48,7 +49,7 @@ export const styles = [
       color: var(--_muted);
     }
     figcaption {
-      font-size: var(--fjord-photo-caption-size, 0.875rem);
+      font-size: var(--fjord-photo-caption-size, .875rem);
       line-height: 1.45;
     }
     .credit {
@@ -56,8 +57,8 @@ export const styles = [
     }
     button {
       position: absolute;
-      top: 0.5rem;
-      right: 0.5rem;
+      top: .5rem;
+      right: .5rem;
       display: grid;
       place-items: center;
       width: 2.75rem;
@@ -80,12 +81,12 @@ export const styles = [
       stroke-width: 2;
     }
     dialog {
-      max-width: 100vw;
-      max-height: 100vh;
+      box-sizing: border-box;
       width: 100%;
       height: 100%;
+      max-width: none;
+      max-height: none;
       padding: 4rem 1rem 1rem;
-      box-sizing: border-box;
       border: 0;
       background: none;
       color: #eee;

@@ -1,13 +1,14 @@
 import { LitElement, html, isServer, nothing } from 'lit';
-import { LocaleController, type Locale } from '../shared/locale.js';
+import { LocaleController } from '../shared/locale.js';
 import { checkedSrcset, checkedUrl } from '../shared/safe-url.js';
-import { absoluteUrl, creditPerson, setStructuredData } from '../shared/structured-data.js';
+import { absoluteUrl, setStructuredData } from '../shared/structured-data.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './photo.styles.js';
 
-const STRINGS: Record<Locale, { credit: string; zoom: string; close: string }> = {
-  nb: { credit: 'Foto', zoom: 'Vis bildet i full størrelse', close: 'Lukk' },
-  nn: { credit: 'Foto', zoom: 'Vis biletet i full storleik', close: 'Lukk' },
+const NB = { credit: 'Foto', zoom: 'Vis bildet i full størrelse', close: 'Lukk' };
+const STRINGS = {
+  nb: NB,
+  nn: { ...NB, zoom: 'Vis biletet i full storleik' },
   en: { credit: 'Photo', zoom: 'Show full-size image', close: 'Close' },
 };
 
@@ -15,8 +16,7 @@ const STRINGS: Record<Locale, { credit: string; zoom: string; close: string }> =
  * A credit a CMS glued onto the end of a caption: "… i ACT. FOTO: Kent Erik Sjursen",
  * "(Foto: Ola Nordmann / NTB)", "Ill.: Kari Nordmann".
  */
-const GLUED_CREDIT =
-  /(?:^|\s)\(?(?:foto|photo|bilde|bilete|illustrasjon|illustration|ill\.)\s*:\s*([^\s)][^)]*?)\s*\)?\s*$/i;
+const GLUED_CREDIT = /(?:^|\s)\(?(?:foto|photo|bilde|bilete|illustrasjon|illustration|ill\.)\s*:\s*([^\s)][^)]*?)\s*\)?\s*$/i;
 
 /**
  * Splits a trailing credit off a caption. Returns the caption without it and the credit,
@@ -24,25 +24,13 @@ const GLUED_CREDIT =
  */
 export function splitCredit(caption: string): { caption: string; credit: string } | undefined {
   const match = GLUED_CREDIT.exec(caption);
-  if (!match) return undefined;
-  return { caption: caption.slice(0, match.index).trimEnd(), credit: match[1].trim() };
+  return match ? { caption: caption.slice(0, match.index).trimEnd(), credit: match[1] } : undefined;
 }
 
-/** The largest candidate of a `srcset`, by width or density descriptor. */
-function largestCandidate(srcset: string | null | undefined): string | undefined {
-  let best: string | undefined;
-  let bestSize = -1;
-  for (const candidate of (srcset ?? '').split(/,\s+/)) {
-    const [url, descriptor = '1x'] = candidate.trim().split(/\s+/);
-    const size = parseFloat(descriptor) || 0;
-    if (url && size > bestSize) [best, bestSize] = [url, size];
-  }
-  return best;
-}
-
-function ratioOf(value: string | null | undefined): string | undefined {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*[:/x]\s*(\d+(?:\.\d+)?)\s*$/.exec(value ?? '');
-  return m && +m[1] > 0 && +m[2] > 0 ? `${m[1]} / ${m[2]}` : undefined;
+/** `3:2`, `16/9` or `4x3` as a CSS aspect ratio. */
+function ratioOf(value: string | undefined): string | undefined {
+  const m = /^\s*([\d.]+)\s*[:/x]\s*([\d.]+)\s*$/.exec(value ?? '');
+  return m && +m[1] > 0 && +m[2] > 0 ? `${+m[1]} / ${+m[2]}` : undefined;
 }
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -131,31 +119,31 @@ export class FjordPhoto extends LitElement {
   /** URL of the page where the image can be licensed (JSON-LD). */
   declare acquireLicensePage?: string;
 
-  private broken = false;
+  declare private broken?: boolean;
   declare private gluedCredit?: string;
-  private hasCaption = false;
-  private hasCreditSlot = false;
-  private zoomOpen = false;
+  declare private hasCaption?: boolean;
+  declare private hasCreditSlot?: boolean;
+  declare private zoomOpen?: boolean;
 
   #locale = new LocaleController(this);
-  #q = <T extends Element>(selector: string) => this.renderRoot?.querySelector<T>(selector);
-  get #dialog() {
-    return this.#q<HTMLDialogElement>('dialog');
-  }
-  #ownAttributes = new WeakMap<HTMLImageElement, Set<string>>();
-  #watched?: HTMLImageElement;
+  /** Loading hints this widget set on each page image, so the page's own ones are never touched. */
+  #hints = new WeakMap<HTMLImageElement, Set<string>>();
   #described = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#assignImage();
-  }
+  /** `load` and `error` do not bubble: the frame hears them from the photo (slotted or not) while capturing. */
+  #imageEvent = {
+    handleEvent: (e: Event) => {
+      if (e.target == this.image) this.broken = e.type == 'error';
+    },
+    capture: true,
+  };
 
   /** Opens the full-size view. */
   showFullSize(): void {
-    if (!this.zoomable || !this.#dialog || this.#dialog.open) return;
-    this.#dialog.showModal();
-    this.zoomOpen = true;
+    const dialog = this.#dialog;
+    if (this.zoomable && dialog?.open === false) {
+      dialog.showModal();
+      this.zoomOpen = true;
+    }
   }
 
   /** Closes the full-size view; focus goes back to the zoom button. */
@@ -165,19 +153,46 @@ export class FjordPhoto extends LitElement {
 
   /** The `<img>` that is the photo: the page's own, or the one the widget renders. */
   get image(): HTMLImageElement | null {
-    const own = this.#slottedImage();
-    return own ?? this.renderRoot?.querySelector('img[part=image]') ?? null;
+    return this.#slottedImage() ?? this.renderRoot?.querySelector('img[part=image]') ?? null;
   }
 
   protected override willUpdate(): void {
-    this.#checkInput();
+    if (!isServer) this.#assignImage();
+    const img = this.image;
+    if (!img && !this.src) return;
+    const alt = img ? img.getAttribute('alt') : this.alt;
+    if (alt == null) warn(this, 'alt', 'the image has no alt text: write alt="…", or alt="" if it is decorative.');
+    else if (alt.trim() && this.hasUpdated && normalise(alt) == normalise(this.#captionText()))
+      warn(this, 'alt-caption', 'the alt text repeats the caption, so it is read twice: let alt describe the picture.');
   }
 
   protected override updated(): void {
-    this.#syncImage();
-    this.#q<HTMLElement>('.frame')!.style.aspectRatio = ratioOf(this.ratio) ?? (this.broken ? this.#intrinsicRatio() ?? '' : '');
+    const img = this.image;
+    // An image that failed before the widget was there fires no more events.
+    if (img?.complete && img.getAttribute('src') && !img.naturalWidth) this.broken = true;
+    this.#hintImage();
+    const w = Number(img?.getAttribute('width') ?? this.width);
+    const h = Number(img?.getAttribute('height') ?? this.height);
+    this.renderRoot.querySelector<HTMLElement>('.frame')!.style.aspectRatio = ratioOf(this.ratio) ?? (this.broken && w > 0 && h > 0 ? `${w} / ${h}` : '');
     if (this.structuredData || this.#described) {
-      setStructuredData(this, this.structuredData ? this.#imageObject() : undefined);
+      const credit = this.credit?.trim() || this.gluedCredit;
+      const [name, agency] = credit?.split(/\s*\/\s*/, 2) ?? [];
+      setStructuredData(
+        this,
+        this.structuredData
+          ? {
+              '@type': 'ImageObject',
+              contentUrl: absoluteUrl(checkedUrl(this, 'src', this.#slottedImage()?.getAttribute('src') ?? this.src, 'image')),
+              caption: this.#captionText() || undefined,
+              creditText: credit,
+              // "Ola Nordmann / NTB": the agency after the slash is the photographer's organisation.
+              creator: credit && { '@type': 'Person', name: name || credit, sourceOrganization: agency ? { '@type': 'Organization', name: agency } : undefined },
+              copyrightNotice: this.copyrightNotice,
+              license: absoluteUrl(checkedUrl(this, 'license', this.license)),
+              acquireLicensePage: absoluteUrl(checkedUrl(this, 'acquire-license-page', this.acquireLicensePage)),
+            }
+          : undefined,
+      );
       this.#described = this.structuredData;
     }
   }
@@ -185,15 +200,29 @@ export class FjordPhoto extends LitElement {
   override render() {
     const s = STRINGS[this.#locale.locale];
     const credit = this.credit?.trim() || this.gluedCredit;
-    const showCredit = Boolean(credit) || this.hasCreditSlot;
+    const label = `${this.creditLabel ?? s.credit}: `;
+    const showCredit = !!credit || this.hasCreditSlot;
     const src = checkedUrl(this, 'src', this.src, 'image');
-    const ownImage = !this.#slottedImage() && src;
-    const alt = this.image?.getAttribute('alt') ?? this.alt ?? '';
+    const img = this.image;
+    const alt = img?.getAttribute('alt') ?? this.alt ?? '';
+    const caption = this.#captionText();
+    // The largest srcset candidate (by width or density), else the image itself.
+    const largest = (img?.getAttribute('srcset') ?? this.srcset)
+      ?.split(/,\s+/)
+      .map((candidate) => candidate.trim().split(/\s+/))
+      .sort((a, b) => (parseFloat(b[1] ?? '1') || 0) - (parseFloat(a[1] ?? '1') || 0))[0][0];
+    const full = this.zoomable && checkedUrl(this, 'full-src', this.fullSrc || largest || img?.currentSrc || img?.getAttribute('src'), 'image');
     return html`
       <figure part="figure">
-        <div part="frame" class="frame ${this.broken ? 'broken' : ''} ${this.ratio ? 'cropped' : ''}">
-          <slot name="image" @slotchange=${this.#onImageSlotChange}></slot>
-          ${ownImage
+        <div part="frame" class="frame ${this.broken ? 'broken' : ''} ${this.ratio ? 'cropped' : ''}" @load=${this.#imageEvent} @error=${this.#imageEvent}>
+          <slot
+            name="image"
+            @slotchange=${() => {
+              this.broken = false;
+              this.requestUpdate();
+            }}
+          ></slot>
+          ${!this.#slottedImage() && src
             ? html`<img
                 part="image"
                 src=${src}
@@ -207,175 +236,82 @@ export class FjordPhoto extends LitElement {
                 decoding="async"
               />`
             : nothing}
-          <div part="fallback" class="fallback" ?hidden=${!this.broken} role=${alt ? 'img' : nothing} aria-label=${alt || nothing}>
-            <span aria-hidden="true">${alt}</span>
-          </div>
+          <div part="fallback" ?hidden=${!this.broken} role=${alt ? 'img' : nothing} aria-label=${alt || nothing}>${alt}</div>
           <button part="zoom" type="button" ?hidden=${!this.zoomable || this.broken} aria-label=${s.zoom} title=${s.zoom} @click=${this.showFullSize}>
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" /></svg>
           </button>
         </div>
         <figcaption part="caption" ?hidden=${!isServer && !this.hasCaption && !this.caption && !showCredit}>
           <slot @slotchange=${this.#onCaptionSlotChange}></slot>${this.caption ?? ''}
-          <span part="credit" class="credit" ?hidden=${!showCredit}>${this.creditLabel ?? s.credit}: <slot name="credit" @slotchange=${this.#onCreditSlotChange}>${credit}</slot></span>
+          <span part="credit" class="credit" ?hidden=${!showCredit}>${label}<slot name="credit" @slotchange=${(e: Event) => (this.hasCreditSlot = (e.target as HTMLSlotElement).assignedNodes().length > 0)}>${credit}</slot></span>
         </figcaption>
       </figure>
-      ${this.zoomable ? this.#renderDialog(s, credit, alt) : nothing}
+      ${this.zoomable
+        ? html`<dialog part="dialog" aria-label=${caption || alt || s.zoom} @click=${(e: Event) => e.target == e.currentTarget && this.closeFullSize()} @close=${() => {
+            this.zoomOpen = false;
+            this.renderRoot.querySelector<HTMLElement>('[part=zoom]')?.focus();
+          }}>
+            <button part="close" type="button" aria-label=${s.close} @click=${this.closeFullSize}>
+              <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
+            </button>
+            ${this.zoomOpen && full ? html`<img src=${full} alt=${alt} />` : nothing}
+            <p>${caption} <span class="credit" ?hidden=${!credit}>${label}${credit}</span></p>
+          </dialog>`
+        : nothing}
     `;
   }
 
-  #renderDialog(s: (typeof STRINGS)[Locale], credit: string | undefined, alt: string) {
-    const img = this.image;
-    const full = checkedUrl(
-      this,
-      'full-src',
-      this.fullSrc || largestCandidate(img?.getAttribute('srcset') ?? this.srcset) || img?.currentSrc || img?.getAttribute('src'),
-      'image',
-    );
-    const caption = this.#captionText();
-    return html`
-      <dialog part="dialog" aria-label=${caption || alt || s.zoom} @click=${this.#closeOnBackdrop} @close=${this.#returnFocus}>
-        <button part="close" type="button" aria-label=${s.close} @click=${this.closeFullSize}>
-          <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
-        </button>
-        ${this.zoomOpen && full ? html`<img src=${full} alt=${alt} />` : nothing}
-        <p>${caption} <span class="credit" ?hidden=${!credit}>${this.creditLabel ?? s.credit}: ${credit}</span></p>
-      </dialog>
-    `;
+  get #dialog() {
+    return this.renderRoot?.querySelector('dialog');
   }
 
   /** Gives the first `<img>`/`<picture>` child the `image` slot, so markup needs no `slot` attribute. */
   #assignImage(): void {
-    if (this.querySelector(':scope > [slot=image]')) return;
-    const first = this.querySelector(':scope > img, :scope > picture');
-    first?.setAttribute('slot', 'image');
+    if (!this.querySelector(':scope > [slot=image]')) this.querySelector(':scope > img, :scope > picture')?.setAttribute('slot', 'image');
   }
 
   #slottedImage(): HTMLImageElement | null {
     if (isServer) return null;
     const el = this.querySelector(':scope > [slot=image]');
-    if (!el) return null;
-    return el instanceof HTMLImageElement ? el : el.querySelector('img');
+    return el instanceof HTMLImageElement ? el : (el?.querySelector('img') ?? null);
   }
 
-  #intrinsicRatio(): string | undefined {
-    const w = Number(this.image?.getAttribute('width') ?? this.width);
-    const h = Number(this.image?.getAttribute('height') ?? this.height);
-    return w > 0 && h > 0 ? `${w} / ${h}` : undefined;
-  }
-
-  /** Applies loading hints the page did not set itself, and watches the image for failure. */
-  #syncImage(): void {
-    const img = this.image;
-    if (img && img !== this.#watched) {
-      this.#watched?.removeEventListener('error', this.#markBroken);
-      this.#watched?.removeEventListener('load', this.#markLoaded);
-      img.addEventListener('error', this.#markBroken);
-      img.addEventListener('load', this.#markLoaded);
-      this.#watched = img;
-      if (img.complete && img.getAttribute('src') && img.naturalWidth === 0) this.broken = true;
-    }
+  /** Applies loading hints the page did not set itself, and sizes the `<img>` of a `<picture>`. */
+  #hintImage(): void {
     const own = this.#slottedImage();
     if (!own) return;
     // Shadow styles cannot reach an <img> inside a slotted <picture>; size it through CSSOM (CSP-safe).
-    if (own.parentElement?.localName === 'picture' && (!own.style.width || this.#ownAttributes.has(own))) {
+    if (own.parentElement?.localName == 'picture' && (!own.style.width || this.#hints.has(own))) {
       Object.assign(own.style, { display: 'block', width: '100%', height: this.ratio ? '100%' : 'auto', objectFit: 'cover' });
     }
-    let ours = this.#ownAttributes.get(own);
-    if (!ours) this.#ownAttributes.set(own, (ours = new Set()));
-    const hints: [string, string | null][] = [
-      ['loading', this.priority ? 'eager' : 'lazy'],
-      ['fetchpriority', this.priority ? 'high' : null],
-      ['decoding', 'async'],
-    ];
-    for (const [name, value] of hints) {
+    const ours = this.#hints.get(own) ?? new Set();
+    this.#hints.set(own, ours);
+    const hints = { loading: this.priority ? 'eager' : 'lazy', fetchpriority: this.priority && 'high', decoding: 'async' };
+    for (const [name, value] of Object.entries(hints)) {
       if (own.hasAttribute(name) && !ours.has(name)) continue;
-      if (value === null) {
-        own.removeAttribute(name);
-        ours.delete(name);
-      } else {
-        own.setAttribute(name, value);
-        ours.add(name);
-      }
+      if (value) own.setAttribute(name, value);
+      else own.removeAttribute(name);
+      ours[value ? 'add' : 'delete'](name);
     }
   }
-
-  #markBroken = () => {
-    this.broken = true;
-  };
-
-  #markLoaded = () => {
-    this.broken = false;
-  };
-
-  #onImageSlotChange = () => {
-    this.#watched = undefined;
-    this.broken = false;
-    this.requestUpdate();
-  };
 
   #onCaptionSlotChange = (e: Event) => {
     this.#assignImage();
     const nodes = (e.target as HTMLSlotElement).assignedNodes();
-    this.hasCaption = nodes.some((n) => (n.textContent ?? '').trim() !== '' || n.nodeType === Node.ELEMENT_NODE);
-    if (!this.credit) this.#takeGluedCredit(nodes);
+    // A credit glued onto the caption's last text moves out of the caption and into the credit line.
+    const last = nodes.findLast((n) => n.textContent!.trim());
+    const split = !this.credit && last instanceof Text && splitCredit(last.data);
+    if (split) {
+      last.data = split.caption && `${split.caption} `;
+      this.gluedCredit = split.credit;
+    }
+    this.hasCaption = nodes.some((n) => n.textContent!.trim() || n instanceof Element);
   };
-
-  #onCreditSlotChange = (e: Event) => {
-    this.hasCreditSlot = (e.target as HTMLSlotElement).assignedNodes().length > 0;
-  };
-
-  /** Moves a credit glued onto the caption's last text out of the caption and into the credit line. */
-  #takeGluedCredit(nodes: Node[]): void {
-    const last = nodes.findLast((n) => (n.textContent ?? '').trim() !== '');
-    if (!(last instanceof Text)) return;
-    const split = splitCredit(last.data);
-    if (!split) return;
-    last.data = split.caption ? `${split.caption} ` : '';
-    this.gluedCredit = split.credit;
-    this.hasCaption = nodes.some((n) => (n.textContent ?? '').trim() !== '');
-  }
-
-  #imageObject(): Record<string, unknown> {
-    const credit = this.credit?.trim() || this.gluedCredit;
-    const own = this.#slottedImage();
-    return {
-      '@type': 'ImageObject',
-      contentUrl: absoluteUrl(own ? checkedUrl(this, 'src', own.getAttribute('src'), 'image') : checkedUrl(this, 'src', this.src, 'image')),
-      caption: this.#captionText() || undefined,
-      creditText: credit,
-      creator: creditPerson(credit),
-      copyrightNotice: this.copyrightNotice,
-      license: absoluteUrl(checkedUrl(this, 'license', this.license)),
-      acquireLicensePage: absoluteUrl(checkedUrl(this, 'acquire-license-page', this.acquireLicensePage)),
-    };
-  }
 
   #captionText(): string {
-    const slot = this.renderRoot?.querySelector<HTMLSlotElement>('figcaption slot:not([name])');
-    const text = slot ? slot.assignedNodes().map((n) => n.textContent).join('') : '';
-    return `${text} ${this.caption ?? ''}`.replace(/\s+/g, ' ').trim();
+    const slot = this.renderRoot?.querySelector<HTMLSlotElement>('slot:not([name])');
+    return `${slot?.assignedNodes().map((n) => n.textContent).join('') ?? ''} ${this.caption ?? ''}`.replace(/\s+/g, ' ').trim();
   }
-
-  #checkInput(): void {
-    const img = this.image;
-    const hasImage = img || this.src;
-    if (!hasImage) return;
-    const alt = img ? img.getAttribute('alt') : this.alt;
-    if (alt === null || alt === undefined) {
-      warn(this, 'alt', 'the image has no alt text. Describe the picture in `alt`, or write alt="" if it is purely decorative.');
-    } else if (alt.trim() && this.hasUpdated && normalise(alt) === normalise(this.#captionText())) {
-      warn(this, 'alt-caption', 'the alt text repeats the caption, so screen readers read it twice. Let `alt` describe what the picture shows and the caption say what it means.');
-    }
-  }
-
-  #closeOnBackdrop = (e: MouseEvent) => {
-    if (e.target === this.#dialog) this.closeFullSize();
-  };
-
-  #returnFocus = () => {
-    this.zoomOpen = false;
-    this.#q<HTMLButtonElement>('[part=zoom]')?.focus();
-  };
 }
 
 if (!customElements.get('fjord-photo')) customElements.define('fjord-photo', FjordPhoto);

@@ -1,26 +1,19 @@
 import { warn } from './warn.js';
 
-let policy: { createScript(input: string): string } | null | undefined;
+let policy: { createScript(input: string): string } | false | undefined;
 let ours: string | undefined;
 
 /**
  * Script text for a JSON-LD block. Under Trusted Types it goes through the `fjord-elements` policy, which
- * accepts only the JSON this module has just produced, nothing a caller passes in.
+ * passes only the JSON this module has just produced (anything else comes out empty), nothing a caller passes in.
  */
 function scriptText(host: Element, json: string): string | undefined {
   const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): typeof policy } }).trustedTypes;
   if (!tt) return json;
-  if (policy === undefined) {
-    try {
-      policy = tt.createPolicy('fjord-elements', {
-        createScript(input: string) {
-          if (input !== ours) throw new TypeError('fjord-elements: not the library’s own JSON-LD');
-          return input;
-        },
-      });
-    } catch {
-      policy = null;
-    }
+  try {
+    policy ??= tt.createPolicy('fjord-elements', { createScript: (input: string) => (input == ours ? input : '') });
+  } catch {
+    policy = false;
   }
   if (!policy) {
     warn(host, 'trusted-types', "structured-data needs 'fjord-elements' in the trusted-types directive of your Content-Security-Policy.");
@@ -60,11 +53,4 @@ export function absoluteUrl(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A Person for a credit like "Ola Nordmann / NTB": the agency after the slash becomes the sourceOrganization. */
-export function creditPerson(credit: string | undefined): Record<string, unknown> | undefined {
-  if (!credit) return undefined;
-  const [name, agency] = credit.split(/\s*\/\s*/, 2);
-  return { '@type': 'Person', name: name || credit, sourceOrganization: agency ? { '@type': 'Organization', name: agency } : undefined };
 }
