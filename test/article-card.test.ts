@@ -704,6 +704,49 @@ describe('fjord-article-card', () => {
     });
   });
 
+  it('moves nothing at upgrade with fjord-elements.css linked, and works as a link without JavaScript', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width: 420px; height: 1400px; border: 0';
+    document.body.append(frame);
+    try {
+      const doc = frame.contentDocument!;
+      const card = (attrs: string, headline = HEADLINE) =>
+        `<fjord-article-card href="${HREF}" ${attrs}><img src="${IMG}&delay=1500" alt="" width="1600" height="1067"><h3>${headline}</h3><p>${LEAD}</p></fjord-article-card>`;
+      doc.open();
+      doc.write(`<!doctype html><html lang="nb"><head><link rel="stylesheet" href="/src/fjord-elements.css"></head>
+        <body style="margin: 0; font: 16px/1.5 sans-serif">
+          ${card(`kicker="Næringsliv" published="${PUBLISHED}" byline="Redaksjonen"`)}<p class="mark">1</p>
+          ${card('sponsored sponsor="Rana Utvikling"', `<a href="${HREF}">${HEADLINE}</a>`)}<p class="mark">2</p>
+          ${card('layout="compact" kicker="Næringsliv"')}<p class="mark">3</p>
+          ${card(`layout="hero" published="${PUBLISHED}"`)}<p class="mark">4</p>
+        </body></html>`);
+      doc.close();
+      await until(() => [...doc.styleSheets].some((s) => s.href?.includes('fjord-elements.css')), 3000, 'the stylesheet');
+      await new Promise((r) => setTimeout(r, 100));
+      const marks = [...doc.querySelectorAll('.mark')];
+      const before = marks.map((m) => m.getBoundingClientRect().top);
+      const [, own] = doc.querySelectorAll('fjord-article-card');
+      // Without the script: the page's own headline link covers the card, and paid content is marked.
+      expect(doc.elementFromPoint(...center(own.querySelector('img')!))).to.equal(own.querySelector('h3 a'));
+      expect(getComputedStyle(own, '::before').content).to.contain('Annonsørinnhold');
+
+      const script = doc.createElement('script');
+      script.type = 'module';
+      script.textContent = "import '/src/article-card/article-card.ts';";
+      doc.head.append(script);
+      const win = frame.contentWindow as Window & typeof globalThis;
+      await until(() => !!win.customElements.get('fjord-article-card'), 5000, 'the upgrade');
+      await Promise.all([...doc.querySelectorAll('fjord-article-card')].map((el) => (el as FjordArticleCard).updateComplete));
+      await nextFrame();
+      await nextFrame();
+      const after = marks.map((m) => m.getBoundingClientRect().top);
+      after.forEach((top, i) => expect(top, `text after card ${i + 1}`).to.be.closeTo(before[i], 1));
+      expect(doc.elementFromPoint(...center(own.querySelector('img')!))).to.equal(own.querySelector('h3 a'));
+    } finally {
+      frame.remove();
+    }
+  });
+
   it('speaks the language of the nearest lang and follows changes to it', async () => {
     FjordArticleCard.now = () => SAME_DAY;
     const el = await canonical({ lang: 'en' });

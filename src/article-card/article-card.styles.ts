@@ -130,7 +130,6 @@ export const styles = [
     .clamp {
       display: -webkit-box;
       -webkit-box-orient: vertical;
-      -webkit-line-clamp: var(--_n);
       overflow: hidden;
     }
     @container (min-width: 30rem) {

@@ -13,7 +13,7 @@ const STRINGS: Record<Locale, string[]> = {
   en: ['Sponsored', 'by', 'Live', 'Updated', 'Video', 'Podcast', 'Gallery'],
 };
 const TYPES = ['video', 'podcast', 'gallery'];
-const ICONS = ['M8 5v14l11-7z', 'M9 11V6a3 3 0 0 1 6 0v5a3 3 0 0 1-6 0m-3 0a6 6 0 0 0 12 0m-6 6v4', 'M3 6h13v11H3zm4 15h14V10'];
+const ICONS = ['M8 5v14l11-7z', 'M9 4h6v10H9zm-3 6a6 6 0 0 0 12 0m-6 6v4', 'M3 6h13v11H3zm4 15h14V10'];
 const LAYOUTS = ['vertical', 'horizontal', 'hero', 'compact'];
 const DATE_STYLES = ['auto', 'absolute', 'relative'];
 const DAY = 864e5;
@@ -75,12 +75,9 @@ const ticking = new Set<FjordArticleCard>();
  * @csspart published - The `<time>` of publication.
  * @csspart updated - The `<time>` of the last update ("Oppdatert …").
  * @cssprop [--fjord-article-card-headline-size=1.25rem] - Headline font size.
- * @cssprop [--fjord-article-card-hero-size=clamp(1.5rem, 1rem + 3cqi, 2.5rem)] - Headline font size in the hero layout.
- * @cssprop [--fjord-article-card-compact-size=1rem] - Headline font size in the compact layout.
  * @cssprop [--fjord-article-card-kicker-color=var(--fjord-accent)] - Kicker colour.
  * @cssprop [--fjord-article-card-live-color=light-dark(#b0001a, #ff9a9a)] - Colour of the live marker.
  * @cssprop [--fjord-article-card-sponsored-background=light-dark(#fbe9a6, #4d3f0b)] - Background of the sponsored label.
- * @cssprop [--fjord-article-card-radius=var(--fjord-radius)] - Corner radius of the image.
  * @fires fjord-card-impression - Once, the first time half the card has been on screen (with `track-impressions`). detail: { href, headline }
  */
 export class FjordArticleCard extends LitElement {
@@ -173,7 +170,7 @@ export class FjordArticleCard extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     const [media, headline, lead] = this.renderRoot.querySelectorAll<HTMLElement>('.media,.headline,.lead');
     media.style.aspectRatio = this.ratio?.replace(':', '/') ?? '';
-    if (this.ratio && !media.style.aspectRatio) warn(this, 'ratio', `ratio="${this.ratio}" is not a ratio: write it like 16:9.`);
+    if (this.ratio && !media.style.aspectRatio) warn(this, 'ratio', `ratio="${this.ratio}" is not a ratio such as 16:9.`);
     for (const [box, lines] of [[headline, this.headlineLines], [lead, this.leadLines]] as const) {
       box.classList.toggle('clamp', lines! > 0);
       box.style.webkitLineClamp = String(lines);
@@ -228,7 +225,7 @@ export class FjordArticleCard extends LitElement {
           </div>
           <div part="lead" class="lead ${bone(!this.#hasLead && !this.lead)}" ?hidden=${compact || !(isServer || this.#hasLead || this.lead || loading)}><slot></slot>${this.lead}</div>
           <p part="meta" class="meta" ?hidden=${!this.byline && !published && !updated}>
-            ${this.byline ? html`<span part="byline">${this.byline}</span>` : nothing}${published || nothing}${updated || nothing}
+            ${this.byline ? html`<span part="byline">${this.byline}</span>` : nothing} ${published || nothing} ${updated || nothing}
           </p>
         </div>
       </article>
