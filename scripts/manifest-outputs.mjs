@@ -19,10 +19,19 @@ const elements = manifest.modules
   .flatMap((mod) => (mod.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => ({ ...d, module: mod.path })))
   .sort((a, b) => a.tagName.localeCompare(b.tagName));
 
-/** The global tokens (`--fjord-accent` …) and their defaults, read from the shared token sheet. */
-const tokens = [...readFileSync(join(root, 'src/shared/tokens.ts'), 'utf8').matchAll(/var\((--fjord-[a-z-]+),\s*([^;]+)\);/g)].map(
-  ([, name, fallback]) => ({ name, default: fallback.replace(/\)$/, '').trim() }),
-);
+/** The global tokens (`--fjord-accent` …) and their defaults: each `var(--fjord-x, default)` in the shared token sheet. */
+const tokens = (() => {
+  const css = readFileSync(join(root, 'src/shared/tokens.ts'), 'utf8');
+  const found = new Map();
+  for (const m of css.matchAll(/var\((--fjord-[a-z-]+),\s*/g)) {
+    let depth = 1;
+    let i = m.index + m[0].length;
+    const start = i;
+    for (; i < css.length && depth; i++) depth += css[i] === '(' ? 1 : css[i] === ')' ? -1 : 0;
+    if (!found.has(m[1])) found.set(m[1], css.slice(start, i - 1).trim());
+  }
+  return [...found].map(([name, fallback]) => ({ name, default: fallback }));
+})();
 
 const oneLine = (text = '') => text.replace(/\s*\n\s*/g, ' ').trim();
 /** Where an editor's "documentation" link goes: the package's homepage when package.json has one, else its npm page. */
