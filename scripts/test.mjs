@@ -62,6 +62,17 @@ async function startWebKitDriver() {
   throw new Error('WebKitWebDriver did not start');
 }
 
+// Some tests read the build (the manifest, the autoloader and per-widget files): build first, so they
+// never test a stale dist/. FJORD_SKIP_BUILD=1 skips it when you have just built.
+if (!process.env.FJORD_SKIP_BUILD) {
+  console.log('Building (npm run build) …');
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) {
+    console.error('npm run build failed; the tests need the build.');
+    process.exit(1);
+  }
+}
+
 const summaryDir = mkdtempSync(join(tmpdir(), 'fjord-test-'));
 const env = { ...process.env, FJORD_BROWSERS: wanted.join(','), FJORD_SUMMARY_FILE: join(summaryDir, 'browser.json') };
 let webkit;
