@@ -300,7 +300,7 @@ export class FjordNewsletterSignup extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part=success]')!.focus();
     }
-    if (status! >= 0) this.dispatchEvent(new CustomEvent(`fjord-signup-${phase || 'error'}`, { detail: { status, message }, bubbles: true, composed: true }));
+    if (status! >= 0) this.dispatchEvent(new CustomEvent(done ? 'fjord-signup-success' : 'fjord-signup-error', { detail: { status, message }, bubbles: true, composed: true }));
   }
 
   #release = () => {
