@@ -22,17 +22,17 @@ export const styles = [
     :host([tone=neutral]) {
       --_a: var(--_muted);
     }
-    [part=heading] {
+    #h {
       font-size: 1.125rem;
       font-weight: 700;
       line-height: 1.3;
     }
     [role=heading],
-    slot[name=heading]::slotted(*) {
+    [name=heading]::slotted(*) {
       margin: 0 0 .5rem;
       font: inherit;
     }
-    [part=body] {
+    #c {
       --_h: var(--fjord-fact-box-collapsed-height, 12lh);
       position: relative;
       overflow: clip;
@@ -58,7 +58,7 @@ export const styles = [
       grid-template-columns: repeat(auto-fit, minmax(min(100%, max(9em, 34%)), 1fr));
       gap: .25em 1em;
     }
-    [part=toggle] {
+    button {
       min-height: 2.75rem;
       margin-top: .5rem;
       padding: .25rem 1rem;
@@ -72,14 +72,14 @@ export const styles = [
     [part=source] {
       margin-inline-end: 1rem;
     }
-    [part=footer] {
+    p {
       margin: .75rem 0 0;
       color: var(--_muted);
       font-size: .875rem;
     }
     /* Opening slides; folding, and folds that come from measuring, snap. */
     @media (prefers-reduced-motion: no-preference) {
-      :host([open]) [part=body] {
+      :host([open]) #c {
         transition: height .3s;
       }
     }
@@ -88,7 +88,7 @@ export const styles = [
         height: auto;
         mask: none;
       }
-      [part=toggle] {
+      button {
         display: none;
       }
     }

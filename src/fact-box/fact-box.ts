@@ -1,7 +1,7 @@
 import { LitElement, html } from 'lit';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { formatDate, parseDate } from '../shared/format.js';
-import { warn } from '../shared/warn.js';
+import { warn, warnValue } from '../shared/warn.js';
 import { styles } from './fact-box.styles.js';
 
 const STRINGS: Record<Locale, [more: string, less: string, source: string, updated: string]> = {
@@ -65,17 +65,24 @@ export class FjordFactBox extends LitElement {
   /** Accent: `info`, `warning` or `neutral`. */
   declare tone?: string;
 
-  private foldable = false;
+  declare private foldable?: boolean;
 
   #content!: HTMLElement;
   #ruler!: HTMLElement;
   #locale = new LocaleController(this);
-  #limit = 0;
+  #limit!: number;
   #hidden: Element[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.updateComplete.then(this.#watch);
+    this.updateComplete.then(() => {
+      if (!this.isConnected) return;
+      sizes ??= new ResizeObserver((entries) => entries.forEach((e) => measures.get(e.target)?.()));
+      for (const el of [this.#content, this.#ruler]) {
+        measures.set(el, this.#measure);
+        sizes.observe(el);
+      }
+    });
   }
 
   override disconnectedCallback(): void {
@@ -86,8 +93,8 @@ export class FjordFactBox extends LitElement {
   }
 
   protected override willUpdate(): void {
-    if (this.tone && !['info', 'warning', 'neutral'].includes(this.tone)) warn(this, 'tone', `tone="${this.tone}" is not info, warning or neutral.`);
-    if (this.updatedAt && !parseDate(this.updatedAt)) warn(this, 'updated', `updated="${this.updatedAt}" is not a date like 2021-06-10.`);
+    if (this.tone && !['info', 'warning', 'neutral'].includes(this.tone)) warnValue(this, 'tone', this.tone, 'is not info, warning or neutral.');
+    if (this.updatedAt && !parseDate(this.updatedAt)) warnValue(this, 'updated', this.updatedAt, 'is not a date like 2021-06-10.');
   }
 
   protected override firstUpdated(): void {
@@ -98,7 +105,7 @@ export class FjordFactBox extends LitElement {
     let h = this.collapsedHeight?.trim() ?? '';
     if (/^\d+(\.\d+)?$/.test(h)) h += 'px';
     if (h && !CSS.supports('height', h)) {
-      warn(this, 'height', `collapsed-height="${h}" is not a CSS length like 20em.`);
+      warnValue(this, 'collapsed-height', h, 'is not a CSS length like 20em.');
       h = '';
     }
     this.#ruler.parentElement!.style.setProperty('--_h', h);
@@ -106,12 +113,14 @@ export class FjordFactBox extends LitElement {
   }
 
   override render() {
-    const [more, less, source, updated] = STRINGS[this.#locale.locale];
+    const { locale, intl } = this.#locale;
+    const [more, less, source, updated] = STRINGS[locale];
     let level = this.headingLevel;
-    if (!(level >= 1 && level <= 6 && level % 1 === 0)) {
-      warn(this, 'level', `heading-level="${level}" is not 1–6.`);
+    if (!/^[1-6]$/.test(`${level}`)) {
+      warnValue(this, 'heading-level', level, 'is not 1–6.');
       level = 2;
     }
+    // Nynorsk writes long dates as Bokmål does, and Chromium ships no nn date data. A bare date is that day everywhere.
     const date = parseDate(this.updatedAt);
     const folded = this.foldable && !this.open;
     return html`
@@ -126,26 +135,11 @@ export class FjordFactBox extends LitElement {
         <button part="toggle" type="button" ?hidden=${!this.foldable} aria-expanded=${!folded} aria-controls="c" @click=${this.#toggle}>${folded ? more : less}</button>
         <p part="footer" ?hidden=${!this.source && !date}>
           <span part="source" ?hidden=${!this.source}>${source}: ${this.source}</span>
-          <span part="updated" ?hidden=${!date}>${updated} ${date ? this.#date(date) : ''}</span>
+          <span part="updated" ?hidden=${!date}>${updated} ${date ? formatDate(locale == 'nn' ? 'nb' : intl, date, { dateStyle: 'long', timeZone: this.updatedAt!.trim().length > 10 ? undefined : 'UTC' }) : ''}</span>
         </p>
       </aside>
     `;
   }
-
-  #date(date: Date): string {
-    // Nynorsk writes long dates as Bokmål does, and Chromium ships no nn date data. A bare date is that day everywhere.
-    const { locale, intl } = this.#locale;
-    return formatDate(locale === 'nn' ? 'nb' : intl, date, { dateStyle: 'long', timeZone: this.updatedAt!.trim().length > 10 ? undefined : 'UTC' });
-  }
-
-  #watch = () => {
-    if (!this.isConnected) return;
-    sizes ??= new ResizeObserver((entries) => entries.forEach((e) => measures.get(e.target)?.()));
-    for (const el of [this.#content, this.#ruler]) {
-      measures.set(el, this.#measure);
-      sizes.observe(el);
-    }
-  };
 
   #measure = () => {
     this.#limit = this.#ruler.offsetHeight;
@@ -159,12 +153,12 @@ export class FjordFactBox extends LitElement {
    * slotted elements wholly below the fold, and the innermost ones that the fold cuts through.
    * Elements above the fold stay readable and clickable, so a screen reader gets what a sighted reader sees.
    */
-  #fold(folded: boolean): void {
+  #fold(folded?: boolean): void {
     for (const el of this.#hidden.splice(0)) el.removeAttribute('inert');
     const slot = this.#content.firstElementChild as HTMLSlotElement;
     const line = this.#content.getBoundingClientRect().top + this.#limit;
     // Loose text cannot be made inert on its own, so it folds away with the whole content.
-    this.#content.inert = folded && slot.assignedNodes({ flatten: true }).some((n) => n.nodeType == 3 && n.textContent!.trim());
+    this.#content.inert = !!folded && slot.assignedNodes({ flatten: true }).some((n) => n.nodeType == 3 && n.textContent!.trim());
     const walk = (els: Iterable<Element>) => {
       for (const el of els) {
         const { top, bottom } = el.getBoundingClientRect();
@@ -179,21 +173,21 @@ export class FjordFactBox extends LitElement {
     if (folded) walk(slot.assignedElements({ flatten: true }));
   }
 
-  #toggle = () => {
+  #toggle() {
     this.open = !this.open;
     this.dispatchEvent(
       new CustomEvent<FjordFactBoxToggleDetail>('fjord-fact-box-toggle', { detail: { open: this.open }, bubbles: true, composed: true }),
     );
-  };
+  }
 
   /** Moves a heading element that opens the content into the heading slot, so markup needs no `slot` attribute. */
-  #onContentChange = () => {
+  #onContentChange() {
     const first = this.firstElementChild;
     let named = this.querySelector(':scope > [slot=heading]');
     if (!named && first && /^H[1-6]$/.test(first.tagName)) (named = first).slot = 'heading';
     if (!named && !this.heading) warn(this, 'heading', 'needs heading="…" or a heading element first, to name its landmark.');
     this.#measure();
-  };
+  }
 }
 
 if (!customElements.get('fjord-fact-box')) customElements.define('fjord-fact-box', FjordFactBox);
