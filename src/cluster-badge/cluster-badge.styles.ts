@@ -12,22 +12,22 @@ export const styles = [
       display: inline-block;
       vertical-align: middle;
     }
-    :host([variant='card']) {
+    :host([variant=card]) {
       display: block;
     }
-    .badge {
+    div {
       --_i: light-dark(#333, #eee);
       --_t: var(--_surface);
       display: inline-flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: 0.3em;
-      padding: 0.125em 0.625em;
+      gap: .3em;
+      padding: .125em .625em;
       border: 1px solid;
       border-radius: 1em;
       color: var(--fjord-cluster-badge-color, var(--_i));
       background: var(--fjord-cluster-badge-background, var(--_t));
-      font-size: 0.875em;
+      font-size: .875em;
       font-weight: 600;
       line-height: 1.5;
     }
@@ -57,9 +57,9 @@ export const styles = [
     .card {
       display: grid;
       justify-items: start;
-      gap: 0.5em;
+      gap: .5em;
       padding: var(--_space);
-      border-inline-start-width: 0.25rem;
+      border-inline-start-width: .25rem;
       border-radius: var(--_radius);
       font-size: 1em;
       font-weight: 400;
@@ -70,14 +70,14 @@ export const styles = [
       gap: 0 1em;
       font-weight: 600;
     }
-    .card .name {
+    .card [part=name] {
       font-size: 1.2em;
       font-weight: 700;
     }
     svg {
       width: 1em;
-      margin-inline-end: 0.3em;
-      vertical-align: -0.125em;
+      margin-inline-end: .3em;
+      vertical-align: -.125em;
       fill: currentColor;
     }
     .expired svg {

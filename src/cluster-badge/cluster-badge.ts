@@ -1,9 +1,8 @@
 import { LitElement, html, nothing, svg } from 'lit';
-import { property } from 'lit/decorators.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
-import { formatNumber, parseCount, pluralCategory } from '../shared/format.js';
+import { intl } from '../shared/format.js';
 import { checkedUrl } from '../shared/safe-url.js';
-import { warn } from '../shared/warn.js';
+import { warn, warnValue } from '../shared/warn.js';
 import { ESCA_ICON, NCE_ICON, levels, type ClusterLevel } from './levels.js';
 import { styles } from './cluster-badge.styles.js';
 
@@ -70,6 +69,20 @@ const live = new Set<FjordClusterBadge>();
  */
 export class FjordClusterBadge extends LitElement {
   static override styles = styles;
+  static override properties = {
+    name: {},
+    shortName: { attribute: 'short-name' },
+    level: {},
+    nce: { type: Boolean },
+    esca: {},
+    partners: {},
+    since: {},
+    until: {},
+    region: {},
+    href: {},
+    variant: { reflect: true },
+    now: { attribute: false },
+  };
 
   /**
    * Registers another programme level, so `level="<key>"` works on every badge, including those already
@@ -81,29 +94,29 @@ export class FjordClusterBadge extends LitElement {
   }
 
   /** The cluster's full name. */
-  @property() name?: string;
+  declare name?: string;
   /** Short name or acronym, shown on the chip instead of the name. */
-  @property({ attribute: 'short-name' }) shortName?: string;
+  declare shortName?: string;
   /** Programme level: `arena`, `arena-pro`, `gce` or a key registered with `defineLevel()`. */
-  @property() level?: string;
+  declare level?: string;
   /** Adds the NCE (Norwegian Centres of Expertise) brand. */
-  @property({ type: Boolean }) nce = false;
+  nce = false;
   /** ESCA cluster-management label: `bronze`, `silver` or `gold`. */
-  @property() esca?: string;
+  declare esca?: string;
   /** Number of partners, e.g. `83`. */
-  @property() partners?: string;
+  declare partners?: string;
   /** Year the cluster was formed, e.g. `2017`. */
-  @property() since?: string;
+  declare since?: string;
   /** Last year of the current status; after it the badge shows the status as expired. */
-  @property() until?: string;
+  declare until?: string;
   /** Where the cluster is based. */
-  @property() region?: string;
+  declare region?: string;
   /** The cluster's page; the card links to it ("Les mer om …"). */
-  @property() href?: string;
+  declare href?: string;
   /** `chip` (an inline pill) or `card` (a box with description and facts). */
-  @property({ reflect: true }) variant: 'chip' | 'card' = 'chip';
+  variant: 'chip' | 'card' = 'chip';
   /** The date `until` is judged against; the current date when not set (set it for archives and previews). */
-  @property({ attribute: false }) now?: Date;
+  declare now?: Date;
 
   #locale = new LocaleController(this);
 
@@ -118,12 +131,10 @@ export class FjordClusterBadge extends LitElement {
   }
 
   override render() {
-    const locale = this.#locale.locale;
-    // Chromium's ICU has no Nynorsk number data and falls back to English ("1,234"); nn counts like nb.
-    const intl = locale === 'nn' ? 'nb' : this.#locale.intl;
+    const { locale, intl: tag } = this.#locale;
     const s = STRINGS[locale];
-    const card = this.variant === 'card';
-    if (this.variant && !card && this.variant !== 'chip') this.#bad('variant', 'chip or card');
+    const card = this.variant == 'card';
+    if (!/^(chip|card)?$/.test(this.variant ?? '')) this.#bad('variant', 'chip or card');
     const name = this.name?.trim() ?? '';
     if (!name) warn(this, 'name', '`name` is missing: give the cluster’s full name.');
 
@@ -135,9 +146,12 @@ export class FjordClusterBadge extends LitElement {
     if (this.esca && metal < 0) this.#bad('esca', 'bronze, silver or gold');
     const esca = metal < 0 ? '' : `ESCA ${s.esca[metal]}`;
 
-    const count = parseCount(this.partners);
+    // A whole number as a page would write it: "83", "1 234", "1234".
+    const digits = this.partners?.replace(/[\s\u00a0\u202f]/g, '') ?? '';
+    const count = /^\d{1,15}$/.test(digits) ? +digits : undefined;
     if (this.partners && count === undefined) this.#bad('partners', 'a whole number such as 83');
-    const partners = count === undefined ? '' : `${formatNumber(intl, count)} ${s.partners[pluralCategory(intl, count) === 'one' ? 0 : 1]}`;
+    const partners =
+      count === undefined ? '' : `${intl(Intl.NumberFormat, tag).format(count)} ${s.partners[intl(Intl.PluralRules, tag).select(count) == 'one' ? 0 : 1]}`;
     const since = this.#year('since');
     const until = this.#year('until');
     const expired = until !== undefined && (this.now ?? new Date()).getFullYear() > until;
@@ -147,9 +161,9 @@ export class FjordClusterBadge extends LitElement {
     const facts = [partners, sinceText && `${s.cluster} ${sinceText}`, this.region].filter(Boolean);
 
     return html`
-      <div part="badge" class="badge ${card ? 'card' : 'chip'} ${def ? `custom l-${key}` : ''} ${expired ? 'expired' : ''}" role=${card ? 'group' : 'img'} aria-label=${phrase.filter(Boolean).join(', ')}>
+      <div part="badge" class="${card ? 'card' : ''} ${def ? `custom l-${key}` : ''} ${expired ? 'expired' : ''}" role=${card ? 'group' : 'img'} aria-label=${phrase.filter(Boolean).join(', ')}>
         <slot name="logo" part="logo" @slotchange=${this.#fitLogo}></slot>
-        <span part="name" class="name">${card ? name : this.shortName || name}</span>
+        <span part="name">${card ? name : this.shortName || name}</span>
         <span class="tags">
           ${def ? pill('level', label!, def.icon) : nothing}
           ${expired ? pill('status', s.expired) : nothing}
@@ -171,7 +185,7 @@ export class FjordClusterBadge extends LitElement {
 
   /** Warns that an attribute's value is left out, and says what to use instead. */
   #bad(attribute: 'variant' | 'level' | 'esca' | 'partners' | 'since' | 'until', valid: string): void {
-    warn(this, attribute, `${attribute}="${this[attribute]}" is left out: use ${valid}.`);
+    warnValue(this, attribute, this[attribute], `is left out: use ${valid}.`);
   }
 
   /** A four-digit year from the `since` or `until` attribute. */
@@ -183,11 +197,11 @@ export class FjordClusterBadge extends LitElement {
   }
 
   /** Fits the `<img>` of a `<picture>` logo to the logo's height (it is out of reach of the shadow root's styles). */
-  #fitLogo = (e: Event) => {
+  #fitLogo(e: Event) {
     for (const el of (e.target as HTMLSlotElement).assignedElements()) {
       for (const img of el.querySelectorAll('img')) Object.assign(img.style, { height: '100%', width: 'auto' });
     }
-  };
+  }
 }
 
 function pill(part: string, text: string, shape?: ClusterLevel['icon']) {

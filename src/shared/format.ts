@@ -21,17 +21,3 @@ export function parseDate(value: string | null | undefined): Date | undefined {
   const date = new Date(text);
   return /^\d{4}-\d\d(-\d\d)?([T ][\d:.]+(Z|[+-]\d\d:?\d\d)?)?$/.test(text) && !Number.isNaN(+date) ? date : undefined;
 }
-
-export function formatNumber(locale: string, n: number): string {
-  return intl(Intl.NumberFormat, locale).format(n);
-}
-
-export function pluralCategory(locale: string, n: number): Intl.LDMLPluralRule {
-  return intl(Intl.PluralRules, locale).select(n);
-}
-
-/** Parses a whole, non-negative number as a page would write it ("83", "1 234", "1234"); `undefined` otherwise. */
-export function parseCount(value: string | null | undefined): number | undefined {
-  const text = value?.replace(/[\s\u00a0\u202f]/g, '') ?? '';
-  return /^\d{1,15}$/.test(text) ? +text : undefined;
-}
