@@ -77,10 +77,8 @@ export class LocaleController implements ReactiveController {
   }
 
   #recheck(): void {
-    const next = langOf(this.#host) || 'en';
-    if (next != this.#lang) {
-      this.#lang = next;
-      this.#host.requestUpdate();
-    }
+    const before = this.#lang;
+    this.#lang = undefined;
+    if (this.lang != before) this.#host.requestUpdate();
   }
 }

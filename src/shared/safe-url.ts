@@ -29,5 +29,5 @@ export function checkedSrcset(el: Element, attribute: string, value: string | nu
     ?.split(',')
     .map((candidate) => candidate.trim().split(/\s+/)[0])
     .find((url) => url && !safeUrl(url, 'image'));
-  return bad === undefined ? value?.trim() || undefined : checkedUrl(el, attribute, bad, 'image');
+  return bad ? checkedUrl(el, attribute, bad, 'image') : value?.trim() || undefined;
 }

@@ -16,7 +16,7 @@ function scriptText(host: Element, json: string): string | undefined {
     policy = false;
   }
   if (!policy) {
-    warn(host, 'trusted-types', "structured-data needs 'fjord-elements' in the trusted-types directive of your Content-Security-Policy.");
+    warn(host, 'trusted-types', "structured-data needs 'fjord-elements' in your CSP's trusted-types directive.");
     return undefined;
   }
   ours = json;
