@@ -79,8 +79,6 @@ export class FjordPhoto extends LitElement {
     acquireLicensePage: { attribute: 'acquire-license-page' },
     broken: { state: true, attribute: false },
     gluedCredit: { state: true, attribute: false },
-    hasCaption: { state: true, attribute: false },
-    hasCreditSlot: { state: true, attribute: false },
     zoomOpen: { state: true, attribute: false },
   };
 
@@ -121,8 +119,6 @@ export class FjordPhoto extends LitElement {
 
   declare private broken?: boolean;
   declare private gluedCredit?: string;
-  declare private hasCaption?: boolean;
-  declare private hasCreditSlot?: boolean;
   declare private zoomOpen?: boolean;
 
   #locale = new LocaleController(this);
@@ -201,7 +197,8 @@ export class FjordPhoto extends LitElement {
     const s = STRINGS[this.#locale.locale];
     const credit = this.credit?.trim() || this.gluedCredit;
     const label = `${this.creditLabel ?? s.credit}: `;
-    const showCredit = !!credit || this.hasCreditSlot;
+    const showCredit = !!credit || (!isServer && !!this.querySelector(':scope > [slot=credit]'));
+    const captionNodes = this.#captionSlot()?.assignedNodes() ?? [];
     const src = checkedUrl(this, 'src', this.src, 'image');
     const img = this.image;
     const alt = img?.getAttribute('alt') ?? this.alt ?? '';
@@ -241,9 +238,9 @@ export class FjordPhoto extends LitElement {
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" /></svg>
           </button>
         </div>
-        <figcaption part="caption" ?hidden=${!isServer && !this.hasCaption && !this.caption && !showCredit}>
+        <figcaption part="caption" ?hidden=${!isServer && !captionNodes.some((n) => n.textContent!.trim() || n instanceof Element) && !this.caption && !showCredit}>
           <slot @slotchange=${this.#onCaptionSlotChange}></slot>${this.caption ?? ''}
-          <span part="credit" class="credit" ?hidden=${!showCredit}>${label}<slot name="credit" @slotchange=${(e: Event) => (this.hasCreditSlot = (e.target as HTMLSlotElement).assignedNodes().length > 0)}>${credit}</slot></span>
+          <span part="credit" class="credit" ?hidden=${!showCredit}>${label}<slot name="credit" @slotchange=${() => this.requestUpdate()}>${credit}</slot></span>
         </figcaption>
       </figure>
       ${this.zoomable
@@ -305,12 +302,15 @@ export class FjordPhoto extends LitElement {
       last.data = split.caption && `${split.caption} `;
       this.gluedCredit = split.credit;
     }
-    this.hasCaption = nodes.some((n) => n.textContent!.trim() || n instanceof Element);
+    this.requestUpdate();
   };
 
+  #captionSlot() {
+    return this.renderRoot?.querySelector<HTMLSlotElement>('slot:not([name])');
+  }
+
   #captionText(): string {
-    const slot = this.renderRoot?.querySelector<HTMLSlotElement>('slot:not([name])');
-    return `${slot?.assignedNodes().map((n) => n.textContent).join('') ?? ''} ${this.caption ?? ''}`.replace(/\s+/g, ' ').trim();
+    return `${this.#captionSlot()?.assignedNodes().map((n) => n.textContent).join('') ?? ''} ${this.caption ?? ''}`.replace(/\s+/g, ' ').trim();
   }
 }
 
