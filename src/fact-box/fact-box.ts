@@ -120,7 +120,7 @@ export class FjordFactBox extends LitElement {
       warnValue(this, 'heading-level', level, 'is not 1–6.');
       level = 2;
     }
-    // Nynorsk writes long dates as Bokmål does, and Chromium ships no nn date data. A bare date is that day everywhere.
+    // A bare date is that day in every time zone.
     const date = parseDate(this.updatedAt);
     const folded = this.foldable && !this.open;
     return html`
@@ -135,7 +135,7 @@ export class FjordFactBox extends LitElement {
         <button part="toggle" type="button" ?hidden=${!this.foldable} aria-expanded=${!folded} aria-controls="c" @click=${this.#toggle}>${folded ? more : less}</button>
         <p part="footer" ?hidden=${!this.source && !date}>
           <span part="source" ?hidden=${!this.source}>${source}: ${this.source}</span>
-          <span part="updated" ?hidden=${!date}>${updated} ${date ? formatDate(locale == 'nn' ? 'nb' : intl, date, { dateStyle: 'long', timeZone: this.updatedAt!.trim().length > 10 ? undefined : 'UTC' }) : ''}</span>
+          <span part="updated" ?hidden=${!date}>${updated} ${date ? formatDate(intl, date, { dateStyle: 'long', timeZone: this.updatedAt!.trim().length > 10 ? undefined : 'UTC' }) : ''}</span>
         </p>
       </aside>
     `;
