@@ -11,6 +11,10 @@ export const styles = [
   css`
     :host {
       display: block;
+    }
+    /* Only the layouts that follow their width are size containers: containment on a thousand vertical cards costs
+       the page real layout time. */
+    :host(:is([layout='horizontal'], [layout='hero'])) {
       container-type: inline-size;
     }
     .card {
@@ -123,7 +127,7 @@ export const styles = [
     .lead {
       line-height: 1.45;
     }
-    .meta > * + *::before {
+    .meta > :not([hidden]) ~ *::before {
       content: '·' / '';
       margin-inline-end: .5rem;
     }
@@ -146,11 +150,12 @@ export const styles = [
     .loading img {
       visibility: hidden;
     }
-    .bone {
-      min-height: 2lh;
-    }
-    .media.bone {
+    .bare-media .media {
       aspect-ratio: 3 / 2;
+    }
+    .bare-headline .headline,
+    .bare-lead .lead {
+      min-height: 2lh;
     }
   `,
 ];

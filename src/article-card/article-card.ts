@@ -1,9 +1,8 @@
 import { LitElement, html, isServer, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { formatDate, formatRelative, parseDate } from '../shared/format.js';
 import { checkedUrl } from '../shared/safe-url.js';
-import { warn } from '../shared/warn.js';
+import { warnValue } from '../shared/warn.js';
 import { pageStyles, styles } from './article-card.styles.js';
 
 const STRINGS: Record<Locale, string[]> = {
@@ -16,6 +15,8 @@ const TYPES = ['video', 'podcast', 'gallery'];
 const ICONS = ['M8 5v14l11-7z', 'M9 4h6v10H9zm-3 6a6 6 0 0 0 12 0m-6 6v4', 'M3 6h13v11H3zm4 15h14V10'];
 const LAYOUTS = ['vertical', 'horizontal', 'hero', 'compact'];
 const DATE_STYLES = ['auto', 'absolute', 'relative'];
+const IMAGE = /^(img|picture)$/;
+const HEADING = /^h[1-6]$/;
 const DAY = 864e5;
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * DAY],
@@ -26,12 +27,8 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 6e4],
 ];
 
-/* Engines without Nynorsk relative-time data (Chromium) would answer in English; Bokmål is the closer fallback. */
-const NYNORSK = Intl.RelativeTimeFormat.supportedLocalesOf('nn').length ? 'nn' : 'nb';
-
 /** "for 3 timer siden", "om 2 dager", "nå": the largest whole unit of `ms` (negative = past). */
 function relative(lang: string, ms: number): string {
-  if (lang === 'nn') lang = NYNORSK;
   for (const [unit, size] of UNITS) if (Math.abs(ms) >= size) return formatRelative(lang, Math.trunc(ms / size), unit);
   return formatRelative(lang, 0, 'second');
 }
@@ -82,63 +79,91 @@ const ticking = new Set<FjordArticleCard>();
  */
 export class FjordArticleCard extends LitElement {
   static override styles = styles;
+  static override properties = {
+    href: {},
+    headline: {},
+    headlineLevel: { attribute: 'headline-level', type: Number },
+    lead: {},
+    kicker: {},
+    byline: {},
+    published: {},
+    updatedAt: { attribute: 'updated' },
+    dateStyle: { attribute: 'date-style' },
+    sponsored: { type: Boolean },
+    sponsor: {},
+    live: { type: Boolean },
+    type: {},
+    layout: { reflect: true },
+    headlineLines: { attribute: 'headline-lines', type: Number },
+    leadLines: { attribute: 'lead-lines', type: Number },
+    ratio: {},
+    priority: { type: Boolean },
+    loading: { type: Boolean },
+    trackImpressions: { attribute: 'track-impressions', type: Boolean },
+    imageSrc: { attribute: 'image-src' },
+    imageAlt: { attribute: 'image-alt' },
+    imageWidth: { attribute: 'image-width' },
+    imageHeight: { attribute: 'image-height' },
+    imageSrcset: { attribute: 'image-srcset' },
+    imageSizes: { attribute: 'image-sizes' },
+  };
   /** The clock the dates are measured against, in ms since 1970. Replace it to show a fixed moment. */
   static now = () => Date.now();
   /** How often, in ms, relative times ("for 3 timer siden") on screen are brought up to date. */
   static refresh = 30_000;
 
   /** The article's URL. The whole card links there; unsafe URLs are dropped. */
-  @property() href?: string;
+  declare href?: string;
   /** Headline text (attribute-only form); shown as text. */
-  @property() headline?: string;
+  declare headline?: string;
   /** Level (1–6) of the heading made from the `headline` attribute. */
-  @property({ attribute: 'headline-level', type: Number }) headlineLevel = 3;
+  headlineLevel = 3;
   /** Lead text (attribute-only form); shown as text. */
-  @property() lead?: string;
+  declare lead?: string;
   /** Section label above the headline ("Næringsliv"). */
-  @property() kicker?: string;
+  declare kicker?: string;
   /** Who wrote it. */
-  @property() byline?: string;
+  declare byline?: string;
   /** Publication time, ISO 8601. */
-  @property() published?: string;
+  declare published?: string;
   /** Last update, ISO 8601; adds "Oppdatert …". */
-  @property({ attribute: 'updated' }) updatedAt?: string;
+  declare updatedAt?: string;
   /** `auto`: relative under 24 hours, else the date; `absolute` or `relative` to force one. */
-  @property({ attribute: 'date-style' }) dateStyle?: string;
+  declare dateStyle?: string;
   /** Marks paid content ("Annonsørinnhold"). */
-  @property({ type: Boolean }) sponsored = false;
+  sponsored = false;
   /** The advertiser, shown as "Annonsørinnhold fra …". */
-  @property() sponsor?: string;
+  declare sponsor?: string;
   /** Shows the "Direkte" marker. */
-  @property({ type: Boolean }) live = false;
+  live = false;
   /** `video`, `podcast` or `gallery`: an icon and the word. */
-  @property() type?: string;
+  declare type?: string;
   /** `vertical` (default), `horizontal`, `hero` or `compact` (no image, no lead). */
-  @property() layout?: string;
+  declare layout?: string;
   /** Clamps the headline to this many lines. */
-  @property({ attribute: 'headline-lines', type: Number }) headlineLines?: number;
+  declare headlineLines?: number;
   /** Clamps the lead to this many lines. */
-  @property({ attribute: 'lead-lines', type: Number }) leadLines?: number;
+  declare leadLines?: number;
   /** Crops the image to a ratio such as `16:9`; otherwise the image's own width/height keep its box. */
-  @property() ratio?: string;
+  declare ratio?: string;
   /** The top story: the image loads eagerly with high priority instead of lazily. */
-  @property({ type: Boolean }) priority = false;
+  priority = false;
   /** Shows a skeleton of the same size, with `aria-busy`, while a script fills the card. */
-  @property({ type: Boolean }) loading = false;
+  loading = false;
   /** Fires `fjord-card-impression` once, the first time half the card is on screen. */
-  @property({ attribute: 'track-impressions', type: Boolean }) trackImpressions = false;
+  trackImpressions = false;
   /** Image URL (attribute-only form). */
-  @property({ attribute: 'image-src' }) imageSrc?: string;
+  declare imageSrc?: string;
   /** Image alternative text (attribute-only form); empty by default, as the headline says what the story is. */
-  @property({ attribute: 'image-alt' }) imageAlt?: string;
+  declare imageAlt?: string;
   /** Intrinsic image width in px; reserves the box with `image-height`. */
-  @property({ attribute: 'image-width' }) imageWidth?: string;
+  declare imageWidth?: string;
   /** Intrinsic image height in px. */
-  @property({ attribute: 'image-height' }) imageHeight?: string;
+  declare imageHeight?: string;
   /** Responsive image candidates. */
-  @property({ attribute: 'image-srcset' }) imageSrcset?: string;
+  declare imageSrcset?: string;
   /** Responsive image sizes. */
-  @property({ attribute: 'image-sizes' }) imageSizes?: string;
+  declare imageSizes?: string;
 
   #locale = new LocaleController(this);
   #image?: Element;
@@ -168,13 +193,14 @@ export class FjordArticleCard extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    const [media, headline, lead] = this.renderRoot.querySelectorAll<HTMLElement>('.media,.headline,.lead');
-    media.style.aspectRatio = this.ratio?.replace(':', '/') ?? '';
-    if (this.ratio && !media.style.aspectRatio) warn(this, 'ratio', `ratio="${this.ratio}" is not a ratio such as 16:9.`);
-    for (const [box, lines] of [[headline, this.headlineLines], [lead, this.leadLines]] as const) {
-      box.classList.toggle('clamp', lines! > 0);
-      box.style.webkitLineClamp = String(lines);
+    // Style writes only when their properties change: a thousand cards should cost no style invalidation here.
+    if (changed.has('ratio')) {
+      const media = this.renderRoot.querySelector<HTMLElement>('.media')!;
+      media.style.aspectRatio = this.ratio?.replace(':', '/') ?? '';
+      if (this.ratio && !media.style.aspectRatio) warnValue(this, 'ratio', this.ratio, 'is not a ratio such as 16:9.');
     }
+    if (changed.has('headlineLines')) this.#clamp('.headline', this.headlineLines);
+    if (changed.has('leadLines')) this.#clamp('.lead', this.leadLines);
     if (changed.has('priority')) this.#hint();
     this.#sync();
   }
@@ -189,26 +215,28 @@ export class FjordArticleCard extends LitElement {
     const href = this.#link ? undefined : checkedUrl(this, 'href', this.href);
     const src = this.#image ? undefined : checkedUrl(this, 'image-src', this.imageSrc, 'image');
     const own = !this.#headline && this.headline;
+    const lead = this.#hasLead || this.lead;
     const flags = this.sponsored || this.live || type >= 0;
     const loading = this.loading;
-    const bone = (empty: unknown) => (loading && empty ? 'bone' : '');
-    /* A <time> for a date attribute: relative under 24 hours (or when forced), else the date in the page's language. */
-    const time = (name: string, value: string | undefined, label = '') => {
-      if (!value) return;
+    /* A date attribute as [datetime, text]: relative under 24 hours (or when forced), else the date in the page's language. */
+    const when = (name: string, value: string | undefined) => {
+      if (!value) return [];
       const date = parseDate(value);
-      if (!date) return warn(this, name, `${name}="${value}" is not an ISO 8601 date such as 2021-06-10T09:30:00+02:00.`);
+      if (!date) return warnValue(this, name, value, 'is not an ISO 8601 date such as 2021-06-10T09:30:00+02:00.') ?? [];
       const ms = date.getTime() - FjordArticleCard.now();
       const rel = dateStyle === 'relative' || (dateStyle !== 'absolute' && Math.abs(ms) < DAY);
       this.#relative ||= rel;
-      return html`<time part=${name} datetime=${value.trim()}>${label}${rel ? relative(lang, ms) : formatDate(lang, date)}</time>`;
+      return [value.trim(), rel ? relative(lang, ms) : formatDate(lang, date)];
     };
     this.#href = this.#link?.getAttribute('href') ?? href ?? '';
     this.#relative = false;
-    const published = time('published', this.published);
-    const updated = time('updated', this.updatedAt, `${s[3]} `);
+    const [published, publishedText] = when('published', this.published);
+    const [updated, updatedText] = when('updated', this.updatedAt);
+    // While loading, the parts that have nothing yet keep the space of an image (3:2) and two lines of text.
+    const bones = loading ? `loading${this.#image || src ? '' : ' bare-media'}${this.#headline || own ? '' : ' bare-headline'}${lead ? '' : ' bare-lead'}` : '';
     return html`
-      <article part="card" class="card ${layout} ${loading ? 'loading' : ''}" aria-busy=${loading || nothing} @slotchange=${this.#sort}>
-        <div part="media" class="media ${bone(!src && !this.#image)}" ?hidden=${compact || !(this.#image || src || loading)}>
+      <article part="card" class="card ${layout} ${bones}" aria-busy=${loading || nothing} @slotchange=${this.#sort}>
+        <div part="media" class="media" ?hidden=${compact || !(this.#image || src || loading)}>
           <slot name="image"></slot>${src
             ? html`<img part="image" src=${src} alt=${this.imageAlt ?? ''} width=${this.imageWidth ?? nothing} height=${this.imageHeight ?? nothing} srcset=${this.imageSrcset ?? nothing} sizes=${this.imageSizes ?? nothing} loading=${this.priority ? 'eager' : 'lazy'} fetchpriority=${this.priority ? 'high' : 'auto'} />`
             : nothing}
@@ -220,22 +248,30 @@ export class FjordArticleCard extends LitElement {
               : nothing}${type >= 0 ? html`<span part="type"><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[type]}></path></svg>${s[type + 4]} </span>` : nothing}
             <span part="kicker" class="kicker" ?hidden=${!this.kicker}>${this.kicker}</span>
           </p>
-          <div part="headline" class="headline ${bone(!this.#headline && !own)}" role=${own ? 'heading' : nothing} aria-level=${own ? this.headlineLevel : nothing}>
+          <div part="headline" class="headline" role=${own ? 'heading' : nothing} aria-level=${own ? this.headlineLevel : nothing}>
             <a part="link" href=${href ?? nothing} aria-describedby=${flags && href ? 'top' : nothing}><slot name="headline">${this.headline}</slot></a>
           </div>
-          <div part="lead" class="lead ${bone(!this.#hasLead && !this.lead)}" ?hidden=${compact || !(isServer || this.#hasLead || this.lead || loading)}><slot></slot>${this.lead}</div>
+          <div part="lead" class="lead" ?hidden=${compact || !(isServer || lead || loading)}><slot></slot>${this.lead}</div>
           <p part="meta" class="meta" ?hidden=${!this.byline && !published && !updated}>
-            ${this.byline ? html`<span part="byline">${this.byline}</span>` : nothing} ${published || nothing} ${updated || nothing}
+            <span part="byline" ?hidden=${!this.byline}>${this.byline}</span> <time part="published" datetime=${published ?? nothing} ?hidden=${!published}>${publishedText}</time> ${updated
+              ? html`<time part="updated" datetime=${updated}>${s[3]} ${updatedText}</time>`
+              : nothing}
           </p>
         </div>
       </article>
     `;
   }
 
+  #clamp(selector: string, lines: number | undefined): void {
+    const box = this.renderRoot.querySelector<HTMLElement>(selector)!;
+    box.classList.toggle('clamp', lines! > 0);
+    box.style.webkitLineClamp = String(lines);
+  }
+
   /** The value when it is one of `valid`; warns about anything else. */
   #pick(attribute: string, value: string | undefined, valid: string[]): string | undefined {
     if (!value || valid.includes(value)) return value;
-    warn(this, attribute, `${attribute}="${value}" is not one of ${valid.join(', ')}.`);
+    warnValue(this, attribute, value, `is not one of ${valid.join(', ')}.`);
   }
 
   /**
@@ -243,18 +279,30 @@ export class FjordArticleCard extends LitElement {
    * first heading the headline, the rest the lead. Explicit `slot` attributes win.
    */
   #sort = () => {
-    const children = [...this.children];
-    const take = (slot: string, tags: RegExp) => {
-      const el = children.find((c) => c.slot === slot) ?? children.find((c) => !c.slot && tags.test(c.localName));
-      el?.setAttribute('slot', slot);
-      return el;
-    };
-    const image = take('image', /^(img|picture)$/);
-    const headline = take('headline', /^h[1-6]$/);
-    const link = headline?.matches('a[href]') ? headline : headline?.querySelector('a[href]');
-    const lead = [...this.childNodes].some((n) => (n instanceof Element ? !n.slot : n.nodeType === Node.TEXT_NODE && n.textContent!.trim()));
-    if (image !== this.#image || headline !== this.#headline || link !== this.#link || lead !== this.#hasLead) {
-      [this.#image, this.#headline, this.#link, this.#hasLead] = [image, headline, link, lead];
+    let image: Element | undefined;
+    let headline: Element | undefined;
+    let firstImage: Element | undefined;
+    let firstHeading: Element | undefined;
+    let lead = false;
+    for (const node of this.childNodes) {
+      if (node instanceof Element) {
+        const slot = node.slot;
+        if (slot === 'image') image ??= node;
+        else if (slot === 'headline') headline ??= node;
+        else if (!slot) {
+          if (!firstImage && IMAGE.test(node.localName)) firstImage = node;
+          else if (!firstHeading && HEADING.test(node.localName)) firstHeading = node;
+          else lead = true;
+        }
+      } else if (!lead && node.nodeType === Node.TEXT_NODE && (node as Text).data.trim()) lead = true;
+    }
+    if (firstImage && image) lead = true;
+    else if (firstImage) (image = firstImage).slot = 'image';
+    if (firstHeading && headline) lead = true;
+    else if (firstHeading) (headline = firstHeading).slot = 'headline';
+    if (image !== this.#image || headline !== this.#headline || lead !== this.#hasLead) {
+      this.#link = headline?.matches('a[href]') ? headline : headline?.querySelector('a[href]');
+      [this.#image, this.#headline, this.#hasLead] = [image, headline, lead];
       this.#hint();
       this.requestUpdate();
     }
