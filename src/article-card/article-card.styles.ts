@@ -87,7 +87,6 @@ export const styles = [
     }
     .sponsored {
       padding: 0 .4em;
-      color: CanvasText;
       background: var(--fjord-article-card-sponsored-background, light-dark(#fbe9a6, #4d3f0b));
     }
     svg {
@@ -150,11 +149,10 @@ export const styles = [
     .loading img {
       visibility: hidden;
     }
-    .bare-media .media {
+    .bare .media {
       aspect-ratio: 3 / 2;
     }
-    .bare-headline .headline,
-    .bare-lead .lead {
+    .bare :is(.headline, .lead) {
       min-height: 2lh;
     }
   `,

@@ -15,8 +15,6 @@ const TYPES = ['video', 'podcast', 'gallery'];
 const ICONS = ['M8 5v14l11-7z', 'M9 4h6v10H9zm-3 6a6 6 0 0 0 12 0m-6 6v4', 'M3 6h13v11H3zm4 15h14V10'];
 const LAYOUTS = ['vertical', 'horizontal', 'hero', 'compact'];
 const DATE_STYLES = ['auto', 'absolute', 'relative'];
-const IMAGE = /^(img|picture)$/;
-const HEADING = /^h[1-6]$/;
 const DAY = 864e5;
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * DAY],
@@ -232,8 +230,8 @@ export class FjordArticleCard extends LitElement {
     this.#relative = false;
     const [published, publishedText] = when('published', this.published);
     const [updated, updatedText] = when('updated', this.updatedAt);
-    // While loading, the parts that have nothing yet keep the space of an image (3:2) and two lines of text.
-    const bones = loading ? `loading${this.#image || src ? '' : ' bare-media'}${this.#headline || own ? '' : ' bare-headline'}${lead ? '' : ' bare-lead'}` : '';
+    // While a script fills an empty card, it keeps the space of an image (3:2) and two lines each of headline and lead.
+    const bones = loading ? `loading${this.#headline || own ? '' : ' bare'}` : '';
     return html`
       <article part="card" class="card ${layout} ${bones}" aria-busy=${loading || nothing} @slotchange=${this.#sort}>
         <div part="media" class="media" ?hidden=${compact || !(this.#image || src || loading)}>
@@ -279,27 +277,14 @@ export class FjordArticleCard extends LitElement {
    * first heading the headline, the rest the lead. Explicit `slot` attributes win.
    */
   #sort = () => {
-    let image: Element | undefined;
-    let headline: Element | undefined;
-    let firstImage: Element | undefined;
-    let firstHeading: Element | undefined;
-    let lead = false;
-    for (const node of this.childNodes) {
-      if (node instanceof Element) {
-        const slot = node.slot;
-        if (slot === 'image') image ??= node;
-        else if (slot === 'headline') headline ??= node;
-        else if (!slot) {
-          if (!firstImage && IMAGE.test(node.localName)) firstImage = node;
-          else if (!firstHeading && HEADING.test(node.localName)) firstHeading = node;
-          else lead = true;
-        }
-      } else if (!lead && node.nodeType === Node.TEXT_NODE && (node as Text).data.trim()) lead = true;
-    }
-    if (firstImage && image) lead = true;
-    else if (firstImage) (image = firstImage).slot = 'image';
-    if (firstHeading && headline) lead = true;
-    else if (firstHeading) (headline = firstHeading).slot = 'headline';
+    const take = (slot: string, tags: string) => {
+      let el = this.querySelector(`:scope>[slot=${slot}]`);
+      if (!el && (el = this.querySelector(`:scope>:is(${tags}):not([slot])`))) el.slot = slot;
+      return el ?? undefined;
+    };
+    const image = take('image', 'img,picture');
+    const headline = take('headline', 'h1,h2,h3,h4,h5,h6');
+    const lead = [...this.childNodes].some((n) => (n instanceof Element ? !n.slot : n.nodeType === Node.TEXT_NODE && n.textContent!.trim()));
     if (image !== this.#image || headline !== this.#headline || lead !== this.#hasLead) {
       this.#link = headline?.matches('a[href]') ? headline : headline?.querySelector('a[href]');
       [this.#image, this.#headline, this.#hasLead] = [image, headline, lead];
