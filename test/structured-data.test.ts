@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import type { FjordPhoto } from '../src/photo/photo.js';
-import { watchWarnings } from './support/helpers.js';
+import { until, watchWarnings } from './support/helpers.js';
 
 declare global {
   interface Window {
@@ -10,11 +10,14 @@ declare global {
 }
 
 const ldScripts = (root: ParentNode = document) => [...root.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]')];
-const ldOf = (el: Element) => {
+/** The JSON-LD a widget wrote, once it has (the code that writes it loads on demand), parsed. */
+const ldOf = async (el: Element, previous?: string) => {
+  await until(() => ldScripts(el).length > 0 && ldScripts(el)[0].textContent !== previous, 3000, 'JSON-LD');
   const scripts = ldScripts(el);
   expect(scripts, 'one JSON-LD block').to.have.length(1);
   return JSON.parse(scripts[0].textContent!);
 };
+const noLd = (el: Element) => until(() => ldScripts(el).length === 0, 3000, 'JSON-LD removed');
 const IMG = '/test-api/image.svg?w=1600&h=1067';
 const HOSTILE = '</script><script>window.fjordPwned=1</script><!-- "quoted" \\ \u2028';
 
@@ -30,7 +33,7 @@ describe('structured data (JSON-LD)', () => {
         </fjord-photo>
       `);
       await el.updateComplete;
-      expect(ldOf(el)).to.deep.equal({
+      expect(await ldOf(el)).to.deep.equal({
         '@context': 'https://schema.org',
         '@type': 'ImageObject',
         contentUrl: new URL(IMG, location.href).href,
@@ -47,14 +50,15 @@ describe('structured data (JSON-LD)', () => {
       const el = await fixture<FjordPhoto>(html`
         <fjord-photo structured-data><img src="/test-api/image.svg" alt="Hall" width="16" height="9" />Smelteverket. FOTO: Kent Erik Sjursen</fjord-photo>
       `);
-      await el.updateComplete;
-      let ld = ldOf(el);
+      // The JSON-LD follows the widget: once the credit is taken out of the caption, it is rewritten.
+      await until(() => ldScripts(el)[0]?.textContent?.includes('"caption":"Smelteverket."') ?? false, 3000, 'caption without credit');
+      let ld = await ldOf(el);
       expect(ld.caption).to.equal('Smelteverket.');
       expect(ld.creditText).to.equal('Kent Erik Sjursen');
       el.credit = 'Tone Jakobsen';
       el.copyrightNotice = '© ACT';
       await el.updateComplete;
-      ld = ldOf(el);
+      ld = await ldOf(el, JSON.stringify(ld).replace(/</g, '\\u003c'));
       expect(ld.creditText).to.equal('Tone Jakobsen');
       expect(ld.copyrightNotice).to.equal('© ACT');
     });
@@ -64,7 +68,7 @@ describe('structured data (JSON-LD)', () => {
       const el = await fixture<FjordPhoto>(html`
         <fjord-photo structured-data src="/test-api/image.svg" alt="x" caption=${HOSTILE} credit=${HOSTILE} copyright-notice=${HOSTILE} license="javascript:alert(1)"></fjord-photo>
       `);
-      await el.updateComplete;
+      await ldOf(el);
       const [script] = ldScripts(el);
       expect(script.textContent).not.to.contain('</script');
       expect(script.textContent).not.to.contain('<!--');
@@ -82,17 +86,51 @@ describe('structured data (JSON-LD)', () => {
 
     it('writes nothing unless asked, and cleans up when turned off or removed', async () => {
       const el = await fixture<FjordPhoto>(html`<fjord-photo src="/test-api/image.svg" alt="x" caption="Tekst"></fjord-photo>`);
+      await new Promise((r) => setTimeout(r, 100));
       expect(ldScripts(el)).to.have.length(0);
       el.structuredData = true;
-      await el.updateComplete;
-      expect(ldScripts(el)).to.have.length(1);
+      await ldOf(el);
       el.structuredData = false;
-      await el.updateComplete;
-      expect(ldScripts(el)).to.have.length(0);
+      await noLd(el);
       el.structuredData = true;
-      await el.updateComplete;
+      await ldOf(el);
       el.remove();
       expect(ldScripts(document)).to.have.length(0);
+    });
+  });
+
+  describe('fjord-cluster-badge', () => {
+    it('describes the cluster as an Organization with its programme level as an award', async () => {
+      const el = await fixture(html`
+        <fjord-cluster-badge structured-data name="Arctic Cluster Team" short-name="ACT" level="arena-pro" partners="83" since="2017" region="Mo i Rana" href="https://example.org/act"></fjord-cluster-badge>
+      `);
+      expect(await ldOf(el)).to.deep.equal({
+        '@context': 'https://schema.org',
+        '@type': 'Organization',
+        name: 'Arctic Cluster Team',
+        alternateName: 'ACT',
+        url: 'https://example.org/act',
+        foundingDate: '2017',
+        location: { '@type': 'Place', name: 'Mo i Rana' },
+        award: 'Arena Pro — Norwegian Innovation Clusters',
+      });
+    });
+
+    it('keeps hostile text inside the JSON, drops an unsafe URL and cleans up', async () => {
+      const warnings = watchWarnings();
+      const el = (await fixture(html`
+        <fjord-cluster-badge structured-data name=${HOSTILE} short-name=${HOSTILE} region=${HOSTILE} level="gce" href="javascript:alert(1)"></fjord-cluster-badge>
+      `)) as HTMLElement & { structuredData: boolean };
+      const ld = await ldOf(el);
+      expect(ldScripts(el)[0].textContent).not.to.contain('</script');
+      expect(ld.name).to.equal(HOSTILE.trim());
+      expect(ld.location.name).to.equal(HOSTILE.trim());
+      expect(ld.url).to.equal(undefined);
+      expect(ld.award).to.equal('GCE — Norwegian Innovation Clusters');
+      el.structuredData = false;
+      await noLd(el);
+      warnings.restore();
+      expect(window.fjordPwned).to.equal(undefined);
     });
   });
 });

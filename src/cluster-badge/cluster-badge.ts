@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { intl } from '../shared/format.js';
+import { describe } from '../shared/describe.js';
 import { checkedUrl } from '../shared/safe-url.js';
 import { warn, warnValue } from '../shared/warn.js';
 import { ESCA_ICON, NCE_ICON, levels, type ClusterLevel } from './levels.js';
@@ -81,6 +82,7 @@ export class FjordClusterBadge extends LitElement {
     region: {},
     href: {},
     variant: { reflect: true },
+    structuredData: { type: Boolean, attribute: 'structured-data' },
     now: { attribute: false },
   };
 
@@ -115,6 +117,8 @@ export class FjordClusterBadge extends LitElement {
   declare href?: string;
   /** `chip` (an inline pill) or `card` (a box with description and facts). */
   variant: 'chip' | 'card' = 'chip';
+  /** Adds a schema.org `Organization` as JSON-LD, with the programme level as its `award`. */
+  structuredData = false;
   /** The date `until` is judged against; the current date when not set (set it for archives and previews). */
   declare now?: Date;
 
@@ -181,6 +185,21 @@ export class FjordClusterBadge extends LitElement {
           : nothing}
       </div>
     `;
+  }
+
+  protected override updated(): void {
+    describe(this, this.structuredData, () => {
+      const def = levels.get(this.level?.trim().toLowerCase() ?? '');
+      return {
+        '@type': 'Organization',
+        name: this.name?.trim(),
+        alternateName: this.shortName?.trim() || undefined,
+        url: checkedUrl(this, 'href', this.href),
+        foundingDate: this.#year('since')?.toString(),
+        location: this.region?.trim() || undefined,
+        award: def && [def.label.en, def.programme?.en].filter(Boolean).join(' — '),
+      };
+    });
   }
 
   /** Warns that an attribute's value is left out, and says what to use instead. */

@@ -1,7 +1,7 @@
 import { LitElement, html, isServer, nothing } from 'lit';
 import { LocaleController } from '../shared/locale.js';
 import { checkedSrcset, checkedUrl } from '../shared/safe-url.js';
-import { absoluteUrl, setStructuredData } from '../shared/structured-data.js';
+import { describe } from '../shared/describe.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './photo.styles.js';
 
@@ -124,7 +124,6 @@ export class FjordPhoto extends LitElement {
   #locale = new LocaleController(this);
   /** Loading hints this widget set on each page image, so the page's own ones are never touched. */
   #hints = new WeakMap<HTMLImageElement, Set<string>>();
-  #described = false;
   /** `load` and `error` do not bubble: the frame hears them from the photo (slotted or not) while capturing. */
   #imageEvent = {
     handleEvent: (e: Event) => {
@@ -170,27 +169,18 @@ export class FjordPhoto extends LitElement {
     const w = Number(img?.getAttribute('width') ?? this.width);
     const h = Number(img?.getAttribute('height') ?? this.height);
     this.renderRoot.querySelector<HTMLElement>('.frame')!.style.aspectRatio = ratioOf(this.ratio) ?? (this.broken && w > 0 && h > 0 ? `${w} / ${h}` : '');
-    if (this.structuredData || this.#described) {
-      const credit = this.credit?.trim() || this.gluedCredit;
-      const [name, agency] = credit?.split(/\s*\/\s*/, 2) ?? [];
-      setStructuredData(
-        this,
-        this.structuredData
-          ? {
-              '@type': 'ImageObject',
-              contentUrl: absoluteUrl(checkedUrl(this, 'src', this.#slottedImage()?.getAttribute('src') ?? this.src, 'image')),
-              caption: this.#captionText() || undefined,
-              creditText: credit,
-              // "Ola Nordmann / NTB": the agency after the slash is the photographer's organisation.
-              creator: credit && { '@type': 'Person', name: name || credit, sourceOrganization: agency ? { '@type': 'Organization', name: agency } : undefined },
-              copyrightNotice: this.copyrightNotice,
-              license: absoluteUrl(checkedUrl(this, 'license', this.license)),
-              acquireLicensePage: absoluteUrl(checkedUrl(this, 'acquire-license-page', this.acquireLicensePage)),
-            }
-          : undefined,
-      );
-      this.#described = this.structuredData;
-    }
+    describe(this, this.structuredData, () => {
+      const own = this.#slottedImage();
+      return {
+        '@type': 'ImageObject',
+        contentUrl: checkedUrl(this, 'src', own ? own.getAttribute('src') : this.src, 'image'),
+        caption: this.#captionText() || undefined,
+        creditText: this.credit?.trim() || this.gluedCredit,
+        copyrightNotice: this.copyrightNotice,
+        license: checkedUrl(this, 'license', this.license),
+        acquireLicensePage: checkedUrl(this, 'acquire-license-page', this.acquireLicensePage),
+      };
+    });
   }
 
   override render() {

@@ -1,7 +1,9 @@
-import { warn } from './warn.js';
+// Loaded on demand by describe.ts: everything that writes JSON-LD into the page. It imports nothing, so the
+// bundler keeps it as one file of its own beside the drop-in file.
 
 let policy: { createScript(input: string): string } | false | undefined;
 let ours: string | undefined;
+let warned = false;
 
 /**
  * Script text for a JSON-LD block. Under Trusted Types it goes through the `fjord-elements` policy, which
@@ -16,7 +18,8 @@ function scriptText(host: Element, json: string): string | undefined {
     policy = false;
   }
   if (!policy) {
-    warn(host, 'trusted-types', "structured-data needs 'fjord-elements' in your CSP's trusted-types directive.");
+    if (!warned) console.warn(`<${host.localName}>: structured-data needs 'fjord-elements' in your CSP's trusted-types directive.`, host);
+    warned = true;
     return undefined;
   }
   ours = json;
@@ -25,15 +28,43 @@ function scriptText(host: Element, json: string): string | undefined {
   return text;
 }
 
+const URL_KEYS = ['contentUrl', 'url', 'image', 'license', 'acquireLicensePage'];
+
+/**
+ * Completes what a widget describes: URLs made absolute (they arrive already checked as safe), a credit or
+ * byline turned into a Person, a region into a Place. A credit such as "Ola Nordmann / NTB" names the
+ * photographer and, after the slash, the agency as the photographer's organisation.
+ */
+function complete(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { '@context': 'https://schema.org', ...data };
+  for (const key of URL_KEYS) {
+    if (typeof out[key] != 'string') continue;
+    try {
+      out[key] = new URL(out[key] as string, document.baseURI).href;
+    } catch {
+      delete out[key];
+    }
+  }
+  const person = (name: unknown) => {
+    if (typeof name != 'string' || !name) return undefined;
+    const [who, agency] = name.split(/\s*\/\s*/, 2);
+    return { '@type': 'Person', name: who || name, sourceOrganization: agency ? { '@type': 'Organization', name: agency } : undefined };
+  };
+  if (out['@type'] == 'ImageObject') out.creator = person(out.creditText);
+  if (typeof out.author == 'string') out.author = person(out.author);
+  if (typeof out.location == 'string') out.location = { '@type': 'Place', name: out.location };
+  return out;
+}
+
 /**
  * Keeps a `<script type="application/ld+json">` inside `host` (light DOM, so crawlers read it; in a slot
  * that is never rendered) in step with `data`, or removes it when `data` is undefined. `<` is escaped,
  * so text such as `</script>` cannot end the element even when the page is serialised.
  */
-export function setStructuredData(host: HTMLElement, data: Record<string, unknown> | undefined): void {
+export function setStructuredData(host: Element, data: Record<string, unknown> | undefined): void {
   let script = host.querySelector<HTMLScriptElement>(':scope > script[data-fjord-ld]');
-  if (!data) return script?.remove();
-  const json = JSON.stringify({ '@context': 'https://schema.org', ...data }).replace(/</g, '\\u003c');
+  if (!data || !host.isConnected) return script?.remove();
+  const json = JSON.stringify(complete(data)).replace(/</g, '\\u003c');
   const text = script?.textContent === json ? undefined : scriptText(host, json);
   if (text === undefined) return;
   if (!script) {
@@ -44,13 +75,4 @@ export function setStructuredData(host: HTMLElement, data: Record<string, unknow
     host.append(script);
   }
   script.textContent = text;
-}
-
-/** An absolute URL for JSON-LD, or undefined. */
-export function absoluteUrl(url: string | undefined): string | undefined {
-  try {
-    return url ? new URL(url, document.baseURI).href : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,0 +1,14 @@
+const described = new WeakSet<Element>();
+
+/**
+ * Keeps a widget's schema.org JSON-LD in step with it. The code that writes JSON-LD (Trusted Types policy,
+ * escaping, absolute URLs) is a separate module, loaded the first time a page turns `structured-data` on,
+ * so the drop-in file does not carry it for the many pages that never do.
+ */
+export function describe(host: HTMLElement, on: boolean, data: () => Record<string, unknown>): void {
+  if (!on && !described.has(host)) return;
+  if (on) described.add(host);
+  else described.delete(host);
+  const value = on ? data() : undefined;
+  void import('./structured-data.js').then((m) => m.setStructuredData(host, value));
+}
