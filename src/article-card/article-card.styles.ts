@@ -60,7 +60,8 @@ export const styles = [
     .kicker {
       color: var(--fjord-article-card-kicker-color, var(--_accent));
     }
-    span {
+    .live,
+    [part='type'] {
       display: inline-flex;
       align-items: center;
       gap: .3em;

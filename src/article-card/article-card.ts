@@ -241,9 +241,11 @@ export class FjordArticleCard extends LitElement {
         </div>
         <div part="body" class="body">
           <p part="top" id="top" ?hidden=${!this.kicker && !flags}>
-            ${this.sponsored ? html`<span part="sponsored" class="sponsored">${s[0]}${this.sponsor ? ` ${s[1]} ${this.sponsor}` : ''} </span>` : nothing}${this.live
-              ? html`<span part="live" class="live"><i></i>${s[2]} </span>`
-              : nothing}${type >= 0 ? html`<span part="type"><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[type]}></path></svg>${s[type + 4]} </span>` : nothing}
+            ${flags
+              ? html`${this.sponsored ? html`<span part="sponsored" class="sponsored">${s[0]}${this.sponsor ? ` ${s[1]} ${this.sponsor}` : ''} </span>` : nothing}${this.live
+                  ? html`<span part="live" class="live"><i></i>${s[2]} </span>`
+                  : nothing}${type >= 0 ? html`<span part="type"><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[type]}></path></svg>${s[type + 4]} </span>` : nothing}`
+              : nothing}
             <span part="kicker" class="kicker" ?hidden=${!this.kicker}>${this.kicker}</span>
           </p>
           <div part="headline" class="headline" role=${own ? 'heading' : nothing} aria-level=${own ? this.headlineLevel : nothing}>
