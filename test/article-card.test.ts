@@ -248,6 +248,9 @@ describe('fjord-article-card', () => {
       await settle(el);
       const own = el.querySelector('h3 a')!;
       expect(link(el).hasAttribute('href')).to.equal(false);
+      // It looks like the card's own link: the card's colour, no underline until hovered.
+      expect(getComputedStyle(own).color).to.equal(getComputedStyle(el).color);
+      expect(getComputedStyle(own).textDecorationLine).to.equal('none');
       expect(document.elementFromPoint(...center(el.querySelector('img')!))).to.equal(own);
       expect(document.elementFromPoint(...center(el.querySelector('p')!))).to.equal(own);
       await expect(el).to.be.accessible();
@@ -462,11 +465,12 @@ describe('fjord-article-card', () => {
     it('pulses the live marker, and stops under prefers-reduced-motion', async () => {
       const el = await fromAttributes({ headline: HEADLINE, live: '' });
       const dot = part(el, 'live').querySelector('i')!;
-      expect(dot.getAttribute('aria-hidden') ?? 'true').to.equal('true');
+      expect(dot.textContent, 'the dot has no text of its own').to.equal('');
       expect(getComputedStyle(dot).animationName).to.not.equal('none');
       await underReducedMotion(el, () => {
         expect(getComputedStyle(dot).animationName).to.equal('none');
       });
+      await expect(el).to.be.accessible();
     });
   });
 

@@ -160,11 +160,19 @@ export const styles = [
 ];
 
 /*
- * For the page's own markup, adopted once per document or shadow root: a link inside the page's headline covers the
- * card like the card's own link does, links in the lead stay clickable above it, and a <picture>'s image fills the box.
+ * For the page's own markup, adopted once per document or shadow root: a link inside the page's headline looks like and
+ * covers the card like the card's own link does (any rule the page writes for it still wins: :where() has no
+ * specificity), links in the lead stay clickable above it, and a <picture>'s image fills the box.
  */
 export const pageStyles = css`
-  :where(fjord-article-card > [slot='headline']) a[href]::after {
+  :where(fjord-article-card > [slot='headline'] a[href]) {
+    color: inherit;
+    text-decoration: none;
+  }
+  :where(fjord-article-card > [slot='headline'] a[href]):hover {
+    text-decoration: underline;
+  }
+  :where(fjord-article-card > [slot='headline'] a[href])::after {
     content: '';
     position: absolute;
     inset: 0;
