@@ -114,6 +114,7 @@ export function install({ name, tags = [], markup }) {
         stillPending: updating.filter((el) => el.isUpdatePending).length,
         undefinedElements: container.querySelectorAll(':not(:defined)').length,
         firstHeight: Math.round(first?.getBoundingClientRect().height ?? 0),
+        containerType: first ? getComputedStyle(first).containerType : '',
         height: Math.round(container.getBoundingClientRect().height),
         firstText: text(first).replace(/\s+/g, ' ').trim().slice(0, 400),
       };

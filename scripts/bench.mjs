@@ -207,7 +207,7 @@ function moduleOf(url) {
 
 /**
  * Self and inclusive time per function and self time per module or native call, over the samples taken inside runs
- * (stacks under `gc` or `replaceChildren`, the clean-up between runs, are left out; so is idle time).
+ * (stacks under `gc` or `replaceChildren`, the clean-up between runs, are left out; so are idle time and (program)).
  */
 function analyse(profile) {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -235,7 +235,8 @@ function analyse(profile) {
     const stack = stackOf(profile.samples[i]);
     if (!stack || dt <= 0) continue;
     const leaf = stack[0];
-    if (leaf.functionName === '(idle)') continue;
+    // (program) is native work outside any JS stack: here mostly painting the cards between runs, so not counted.
+    if (leaf.functionName === '(idle)' || leaf.functionName === '(program)') continue;
     total += dt;
     add(self, key(leaf), dt);
     const mod = moduleOf(leaf.url);
@@ -277,14 +278,14 @@ async function profileVariant(browser, base, variant, rounds) {
 const LABELS = {
   'native: getBoundingClientRect': 'getBoundingClientRect: style recalc + layout',
   'harness.js': 'harness run(): innerHTML parsing',
-  'native: (program)': '(program): native work outside JS',
 };
 
 function printProfile(label, result) {
   const n = result.runs.length;
   const timed = result.runs.reduce((sum, r) => sum + r.total, 0);
   const rows = (entries) => entries.map(([k, t]) => [...(LABELS[k] ?? k).split('\t'), (t / n).toFixed(1), `${((100 * t) / timed).toFixed(1)}%`]);
-  log(`\n${label}: ${n} profiled runs of ${(timed / n).toFixed(1)} ms (unminified build). ms are per run; shares are of the timed run.`);
+  log(`\n${label}: ${n} profiled runs of ${(timed / n).toFixed(1)} ms (unminified build). ms are per run; shares are of the timed run;`);
+  log('(program), native work outside JS (mostly painting between runs), and idle time are left out.');
   log(table(['self time by module or native call', 'ms', 'share'], rows(result.top(result.byModule, 12))));
   log('');
   log(table(['functions, self time', 'module', 'ms', 'share'], rows(result.top(result.self, 14))));
@@ -303,6 +304,7 @@ function printProfile(label, result) {
 /** Page CSS that changes one thing about a variant; each is run against its unchanged tab, round by round. */
 const WHAT_IFS = [
   { id: 'cardCss', base: 'minimal', label: "minimal Lit element with the card's stylesheets", query: '&styles=card', needs: 'minimal-card-with-card-styles.js' },
+  // These two only while the benchmark's (vertical) cards are size containers.
   {
     id: 'cardCssNoContainer',
     base: 'minimal',
@@ -310,8 +312,15 @@ const WHAT_IFS = [
     query: '&styles=card',
     needs: 'minimal-card-with-card-styles.js',
     css: 'bench-minimal-card-with-card-styles { container-type: normal; }',
+    ifCardIsContainer: true,
   },
-  { id: 'fjordNoContainer', base: 'fjord', label: 'fjord-article-card with container-type: normal', css: 'fjord-article-card { container-type: normal; }' },
+  {
+    id: 'fjordNoContainer',
+    base: 'fjord',
+    label: 'fjord-article-card with container-type: normal',
+    css: 'fjord-article-card { container-type: normal; }',
+    ifCardIsContainer: true,
+  },
   { id: 'fjordNoUpgradeCss', base: 'fjord', label: 'fjord-article-card without fjord-elements.css', query: '&upgrade-css=0' },
   { id: 'minimalContainer', base: 'minimal', label: 'minimal Lit element + container-type: inline-size', css: 'bench-minimal-card { container-type: inline-size; }' },
   { id: 'staticContainer', base: 'static', label: 'static + container-type: inline-size', css: '.teaser { container-type: inline-size; }' },
@@ -321,7 +330,8 @@ async function whatIfs(browser, base, entries, rounds) {
   const tabs = [];
   for (const whatIf of WHAT_IFS) {
     const baseEntry = entries.find((e) => e.name === whatIf.base);
-    if (!baseEntry) continue;
+    const cardIsContainer = entries.some((e) => e.name === 'fjord' && e.seen.containerType !== 'normal');
+    if (!baseEntry || (whatIf.ifCardIsContainer && !cardIsContainer)) continue;
     if (whatIf.needs && !existsSync(join(out, whatIf.needs))) {
       log(`  (${whatIf.label}: left out, ${whatIf.needs} did not build)`);
       continue;
@@ -646,9 +656,11 @@ try {
         const css = delta('cardCss');
         const container = delta('cardCssNoContainer') === undefined ? undefined : css - delta('cardCssNoContainer');
         report.split = { gap, css, container, rest: gap - css };
-        log(`\nSo, of the ${gap.toFixed(0)} ms of CPU between the minimal element and the card: about ${css.toFixed(0)} ms is the card's CSS` +
-          `${container === undefined ? '' : ` (${container.toFixed(0)} ms of it container-type: inline-size on every card)`}, and about` +
-          ` ${(gap - css).toFixed(0)} ms its JavaScript and template (see the phases above and the profiles below).`);
+        log(
+          `\nSo, of the ${gap.toFixed(0)} ms of CPU between the minimal element and the card: about ${css.toFixed(0)} ms is the card's CSS` +
+            `${container === undefined ? ' (its cards here are not size containers)' : ` (${container.toFixed(0)} ms of it container-type: inline-size on every card)`},` +
+            ` and about ${(gap - css).toFixed(0)} ms its JavaScript and template (see the phases above and the profiles below).`,
+        );
       }
       log('\nChromium trace of 3 runs each (medians, ms): style recalc before layout, and layout, which holds the style of');
       log('every subtree inside a size container (container-type), as Chromium resolves those while it lays out.');
