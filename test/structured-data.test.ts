@@ -133,4 +133,68 @@ describe('structured data (JSON-LD)', () => {
       expect(window.fjordPwned).to.equal(undefined);
     });
   });
+
+  describe('fjord-article-card', () => {
+    it('describes the teaser as a NewsArticle', async () => {
+      const el = await fixture(html`
+        <fjord-article-card structured-data href="/nyheter/ny-arena-pro-klynge" kicker="Næringsliv" published="2021-06-10T09:30:00+02:00" updated="2021-06-11T08:00:00+02:00" byline="Redaksjonen">
+          <img src="/test-api/image.svg" alt="" width="1600" height="1067" />
+          <h3>Ny Arena Pro-klynge</h3>
+          <p>Arctic Cluster Team er en av de fire nye Arena Pro-klyngene.</p>
+        </fjord-article-card>
+      `);
+      expect(await ldOf(el)).to.deep.equal({
+        '@context': 'https://schema.org',
+        '@type': 'NewsArticle',
+        headline: 'Ny Arena Pro-klynge',
+        url: new URL('/nyheter/ny-arena-pro-klynge', location.href).href,
+        image: new URL('/test-api/image.svg', location.href).href,
+        datePublished: '2021-06-10T09:30:00+02:00',
+        dateModified: '2021-06-11T08:00:00+02:00',
+        author: { '@type': 'Person', name: 'Redaksjonen' },
+      });
+      // The JSON-LD is not part of the lead.
+      expect(el.shadowRoot!.querySelector('slot:not([name])')!.assignedElements().map((e) => e.localName)).to.deep.equal(['p']);
+    });
+
+    it('keeps hostile text inside the JSON and drops unsafe URLs', async () => {
+      const warnings = watchWarnings();
+      const el = await fixture(html`
+        <fjord-article-card structured-data href="javascript:alert(1)" headline=${HOSTILE} byline=${HOSTILE} image-src="javascript:alert(2)" published="not a date"></fjord-article-card>
+      `);
+      const ld = await ldOf(el);
+      warnings.restore();
+      expect(ldScripts(el)[0].textContent).not.to.contain('</script');
+      expect(ld.headline).to.equal(HOSTILE.replace(/\s+/g, ' ').trim());
+      expect(ld.author.name).to.equal(HOSTILE.split('/')[0].trim());
+      expect(ld.url).to.equal(undefined);
+      expect(ld.image).to.equal(undefined);
+      expect(ld.datePublished).to.equal(undefined);
+      expect(window.fjordPwned).to.equal(undefined);
+    });
+
+    it('describes a list of cards as one ItemList', async () => {
+      const FjordArticleCard = customElements.get('fjord-article-card') as unknown as { describeList(list: HTMLElement): void };
+      const list = await fixture<HTMLElement>(html`
+        <div>
+          <fjord-article-card href="/a" headline="Første"></fjord-article-card>
+          <fjord-article-card headline="Andre"><h3><a href="/b">Andre</a></h3></fjord-article-card>
+          <fjord-article-card href="javascript:alert(1)" headline="Tredje"></fjord-article-card>
+        </div>
+      `);
+      const warnings = watchWarnings();
+      FjordArticleCard.describeList(list);
+      const ld = await ldOf(list);
+      warnings.restore();
+      expect(ld).to.deep.equal({
+        '@context': 'https://schema.org',
+        '@type': 'ItemList',
+        itemListElement: [
+          { '@type': 'ListItem', position: 1, url: new URL('/a', location.href).href },
+          { '@type': 'ListItem', position: 2, url: new URL('/b', location.href).href },
+          { '@type': 'ListItem', position: 3 },
+        ],
+      });
+    });
+  });
 });

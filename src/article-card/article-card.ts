@@ -1,7 +1,8 @@
 import { LitElement, html, isServer, nothing, type PropertyValues } from 'lit';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { formatDate, formatRelative, parseDate } from '../shared/format.js';
-import { checkedUrl } from '../shared/safe-url.js';
+import { describe } from '../shared/describe.js';
+import { checkedSrcset, checkedUrl, safeUrl } from '../shared/safe-url.js';
 import { warnValue } from '../shared/warn.js';
 import { pageStyles, styles } from './article-card.styles.js';
 
@@ -98,6 +99,7 @@ export class FjordArticleCard extends LitElement {
     priority: { type: Boolean },
     loading: { type: Boolean },
     trackImpressions: { attribute: 'track-impressions', type: Boolean },
+    structuredData: { type: Boolean, attribute: 'structured-data' },
     imageSrc: { attribute: 'image-src' },
     imageAlt: { attribute: 'image-alt' },
     imageWidth: { attribute: 'image-width' },
@@ -150,6 +152,8 @@ export class FjordArticleCard extends LitElement {
   loading = false;
   /** Fires `fjord-card-impression` once, the first time half the card is on screen. */
   trackImpressions = false;
+  /** Adds a schema.org `NewsArticle` as JSON-LD (headline, url, image, dates, author). */
+  structuredData = false;
   /** Image URL (attribute-only form). */
   declare imageSrc?: string;
   /** Image alternative text (attribute-only form); empty by default, as the headline says what the story is. */
@@ -201,6 +205,39 @@ export class FjordArticleCard extends LitElement {
     if (changed.has('leadLines')) this.#clamp('.lead', this.leadLines);
     if (changed.has('priority')) this.#hint();
     this.#sync();
+    describe(this, this.structuredData, () => {
+      const img = this.#image?.localName == 'picture' ? this.#image.querySelector('img') : this.#image;
+      const date = (value?: string) => (parseDate(value) ? value!.trim() : undefined);
+      return {
+        '@type': 'NewsArticle',
+        headline: this.#headlineText(),
+        url: safeUrl(this.#href),
+        image: img ? safeUrl(img.getAttribute('src'), 'image') : checkedUrl(this, 'image-src', this.imageSrc, 'image'),
+        datePublished: date(this.published),
+        dateModified: date(this.updatedAt),
+        author: this.byline?.trim() || undefined,
+      };
+    });
+  }
+
+  /**
+   * Describes the article cards inside `list` (a front page, a "Les også" strip) as one schema.org
+   * `ItemList` of their links, written as JSON-LD into `list`. Call it again when the list changes.
+   */
+  static describeList(list: HTMLElement): void {
+    const cards = [...list.querySelectorAll('fjord-article-card')];
+    describe(list, true, () => ({
+      '@type': 'ItemList',
+      itemListElement: cards.map((card, i) => ({
+        '@type': 'ListItem',
+        position: i + 1,
+        url: safeUrl(card.querySelector('[slot=headline] a[href], a[slot=headline][href]')?.getAttribute('href') ?? card.getAttribute('href')),
+      })),
+    }));
+  }
+
+  #headlineText(): string {
+    return (this.#headline?.textContent ?? this.headline ?? '').replace(/\s+/g, ' ').trim();
   }
 
   override render() {
@@ -236,7 +273,7 @@ export class FjordArticleCard extends LitElement {
       <article part="card" class="card ${layout} ${bones}" aria-busy=${loading || nothing} @slotchange=${this.#sort}>
         <div part="media" class="media" ?hidden=${compact || !(this.#image || src || loading)}>
           <slot name="image"></slot>${src
-            ? html`<img part="image" src=${src} alt=${this.imageAlt ?? ''} width=${this.imageWidth ?? nothing} height=${this.imageHeight ?? nothing} srcset=${this.imageSrcset ?? nothing} sizes=${this.imageSizes ?? nothing} loading=${this.priority ? 'eager' : 'lazy'} fetchpriority=${this.priority ? 'high' : 'auto'} />`
+            ? html`<img part="image" src=${src} alt=${this.imageAlt ?? ''} width=${this.imageWidth ?? nothing} height=${this.imageHeight ?? nothing} srcset=${checkedSrcset(this, 'image-srcset', this.imageSrcset) ?? nothing} sizes=${this.imageSizes ?? nothing} loading=${this.priority ? 'eager' : 'lazy'} fetchpriority=${this.priority ? 'high' : 'auto'} />`
             : nothing}
         </div>
         <div part="body" class="body">
@@ -325,9 +362,8 @@ export class FjordArticleCard extends LitElement {
     this.#visible = entry.isIntersecting;
     if (this.trackImpressions && !this.#counted && entry.intersectionRatio >= 0.5) {
       this.#counted = true;
-      const headline = (this.#headline?.textContent ?? this.headline ?? '').replace(/\s+/g, ' ').trim();
       this.dispatchEvent(
-        new CustomEvent<FjordCardImpressionDetail>('fjord-card-impression', { bubbles: true, composed: true, detail: { href: this.#href, headline } }),
+        new CustomEvent<FjordCardImpressionDetail>('fjord-card-impression', { bubbles: true, composed: true, detail: { href: this.#href, headline: this.#headlineText() } }),
       );
     }
     this.requestUpdate();

@@ -30,21 +30,27 @@ function scriptText(host: Element, json: string): string | undefined {
 
 const URL_KEYS = ['contentUrl', 'url', 'image', 'license', 'acquireLicensePage'];
 
+/** Makes the URLs of an object absolute (they arrive already checked as safe). */
+function absolute(object: Record<string, unknown>): void {
+  for (const key of URL_KEYS) {
+    if (typeof object[key] != 'string') continue;
+    try {
+      object[key] = new URL(object[key] as string, document.baseURI).href;
+    } catch {
+      delete object[key];
+    }
+  }
+}
+
 /**
- * Completes what a widget describes: URLs made absolute (they arrive already checked as safe), a credit or
+ * Completes what a widget describes: URLs made absolute (also those of list items), a credit or
  * byline turned into a Person, a region into a Place. A credit such as "Ola Nordmann / NTB" names the
  * photographer and, after the slash, the agency as the photographer's organisation.
  */
 function complete(data: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { '@context': 'https://schema.org', ...data };
-  for (const key of URL_KEYS) {
-    if (typeof out[key] != 'string') continue;
-    try {
-      out[key] = new URL(out[key] as string, document.baseURI).href;
-    } catch {
-      delete out[key];
-    }
-  }
+  absolute(out);
+  (out.itemListElement as Record<string, unknown>[] | undefined)?.forEach(absolute);
   const person = (name: unknown) => {
     if (typeof name != 'string' || !name) return undefined;
     const [who, agency] = name.split(/\s*\/\s*/, 2);
