@@ -154,7 +154,7 @@ describe('structured data (JSON-LD)', () => {
         author: { '@type': 'Person', name: 'Redaksjonen' },
       });
       // The JSON-LD is not part of the lead.
-      expect(el.shadowRoot!.querySelector('slot:not([name])')!.assignedElements().map((e) => e.localName)).to.deep.equal(['p']);
+      expect(el.shadowRoot!.querySelector<HTMLSlotElement>('slot:not([name])')!.assignedElements().map((e) => e.localName)).to.deep.equal(['p']);
     });
 
     it('keeps hostile text inside the JSON and drops unsafe URLs', async () => {
