@@ -1,3 +1,4 @@
+import { EMAIL } from '../../src/shared/email.js';
 import type { Locale } from '../../src/shared/locale.js';
 import type { NewsletterList } from './config.js';
 import type { Reason } from './i18n.js';
@@ -5,10 +6,7 @@ import type { Reason } from './i18n.js';
 /** The longest address accepted (RFC 5321's path limit less the brackets). */
 export const EMAIL_MAX_LENGTH = 254;
 
-// The widget's own rule (src/newsletter-signup), so that the two never disagree about an address: something
-// without spaces, an @, and a domain with at least one dot. Control characters, which no one can type into the
-// widget's field, are refused as well.
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+// Control characters, which no one can type into the widget's field, are refused on top of the shared rule.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Why an address is refused, or `undefined` when it is fine. Expects the trimmed value. */

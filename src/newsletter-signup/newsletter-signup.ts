@@ -3,6 +3,7 @@ import { LocaleController, type Locale } from '../shared/locale.js';
 import { checkedUrl } from '../shared/safe-url.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './newsletter-signup.styles.js';
+import { EMAIL } from '../shared/email.js';
 
 /**
  * The interface strings, `|`-separated (compact for the drop-in file), in this order: email, name, submit, agree,
@@ -17,7 +18,6 @@ const STRINGS = {} as Record<Locale, string[]>;
 for (const [locale, line] of Object.entries(LINES) as [Locale, string][]) STRINGS[locale] = line.split('|').map((text, i) => text || STRINGS.nb[i]);
 
 /** An address with a dot in its domain, at most 254 characters (line breaks do not get past the rest). */
-const EMAIL = /^(?!.{255})[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const fold = (text?: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 let uid = 0;
 type Phase = '' | 'sending' | 'error' | 'success';
