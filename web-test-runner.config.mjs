@@ -71,6 +71,8 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
+  // WebKitGTK under Xvfb on two shared cores can take minutes for the signup file's slow-endpoint cases.
+  testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 10000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), frameworkModules()],
   middleware: [testEndpoints, cspEndpoints, ssrEndpoint],
