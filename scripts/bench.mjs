@@ -48,6 +48,7 @@ const VARIANTS = [
 ];
 
 const out = mkdtempSync(join(tmpdir(), 'fjord-bench-'));
+process.on('exit', () => rmSync(out, { recursive: true, force: true }));
 const log = (...line) => console.log(...line);
 const ms = (n) => n.toFixed(1).padStart(7);
 const kB = (n) => (n === undefined ? '—' : `${(n / 1024).toFixed(2)} kB`);
@@ -690,5 +691,4 @@ try {
 
 if (!args.has('no-size')) report.sizes = await sizes();
 if (args.has('json')) writeFileSync(args.get('json'), JSON.stringify(report, null, 2) + '\n');
-rmSync(out, { recursive: true, force: true });
 log(`\nbench done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
