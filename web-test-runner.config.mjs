@@ -71,9 +71,11 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
+  // One engine at a time: on two cores, three browsers at once starve WebKit into timeouts.
+  concurrentBrowsers: 1,
   // WebKitGTK under Xvfb on two shared cores can take minutes for the signup file's slow-endpoint cases.
   testsFinishTimeout: 300000,
-  testFramework: { config: { timeout: 10000 } },
+  testFramework: { config: { timeout: 20000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), frameworkModules()],
   middleware: [testEndpoints, cspEndpoints, ssrEndpoint],
   browsers: browsers(),

@@ -21,7 +21,7 @@ const PAYLOAD = { email: ADDRESS, name: 'Ola Nordmann', list: 'klyngenytt', cons
 
 let keys = 0;
 /** A fresh key, so each test reads only its own requests from the endpoint's log. */
-const newKey = () => `t${Date.now().toString(36)}-${++keys}`;
+const newKey = () => `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}-${++keys}`;
 
 async function sent(key: string): Promise<Sent[]> {
   return (await fetch(`/test-api/signup/log?key=${key}`)).json();
