@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/article-card/article-card.js';
 import { FjordArticleCard, type FjordCardImpressionDetail } from '../src/article-card/article-card.js';
 import { nextFrame, partText, until, watchWarnings } from './support/helpers.js';
@@ -106,7 +106,9 @@ describe('fjord-article-card', () => {
   beforeEach(() => {
     FjordArticleCard.now = () => LATER;
   });
-  afterEach(() => {
+  afterEach(async () => {
+    // The pointer stays where a test left it; move it away so no card starts out hovered.
+    await resetMouse();
     FjordArticleCard.now = realNow;
     FjordArticleCard.refresh = realRefresh;
   });
@@ -230,11 +232,14 @@ describe('fjord-article-card', () => {
       await sendMouse({ type: 'click', position: center(img) });
       expect(await clicked).to.equal(link(el));
 
-      // Middle-click opens the link in a new tab natively: the auxclick lands on the real <a href>. (WebKit's WebDriver
-      // turns a middle press into a left click, so there the middle button's pointerdown is what can be checked.)
-      const middle = nextClick(el, webdriver ? 'pointerdown' : 'auxclick');
-      await sendMouse({ type: 'click', position: center(el.querySelector('p')!), button: 'middle' });
-      expect(await middle).to.equal(link(el));
+      // Middle-click opens the link in a new tab natively: the auxclick lands on the real <a href>. Not in WebKit:
+      // WebKitWebDriver turns a middle press into a left click and leaves the session's pointer in a state that
+      // hangs the next test file's pointer and keyboard actions (engine/driver bug), so WebKit skips this step.
+      if (!webdriver) {
+        const middle = nextClick(el, 'auxclick');
+        await sendMouse({ type: 'click', position: center(el.querySelector('p')!), button: 'middle' });
+        expect(await middle).to.equal(link(el));
+      }
     });
 
     it('uses the page’s own link in the headline, so the card works without JavaScript too', async () => {
