@@ -1,8 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/article-card/article-card.js';
 import { FjordArticleCard, type FjordCardImpressionDetail } from '../src/article-card/article-card.js';
 import { nextFrame, partText, until, watchWarnings } from './support/helpers.js';
+import { settle, underMedia, webdriver } from './support/engine.js';
 
 const HREF = '/nyheter/ny-arena-pro-klynge';
 const HEADLINE = 'Ny Arena Pro-klynge';
@@ -22,8 +23,6 @@ const center = (node: Element): [number, number] => {
   return [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)];
 };
 
-const chromium = navigator.userAgent.includes('Chrome/');
-const webdriver = !chromium && !navigator.userAgent.includes('Firefox/');
 /** Whether this engine's Intl has Nynorsk relative times; without, the card falls back to Bokmål, not English. */
 const nynorsk = Intl.RelativeTimeFormat.supportedLocalesOf('nn').length > 0;
 
@@ -37,12 +36,6 @@ function nextClick(el: Element, type = 'click') {
   );
 }
 
-async function settle(el: FjordArticleCard) {
-  await el.updateComplete;
-  await nextFrame();
-  await nextFrame();
-  await el.updateComplete;
-}
 
 /** The issue's canonical markup, in a column of the given width and language. */
 async function canonical({ lang = 'nb', width = 360, attrs = '' } = {}) {
@@ -72,24 +65,6 @@ async function fromAttributes(attributes: Record<string, string>, width = 360) {
   return el;
 }
 
-/** Runs `check` under prefers-reduced-motion: emulated in Chromium, else by switching the widget's own @media rule on. */
-async function underReducedMotion(el: Element, check: () => void) {
-  let switched: [MediaList, string][] = [];
-  if (chromium) await emulateMedia({ reducedMotion: 'reduce' });
-  else {
-    const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((s) => [...s.cssRules]).filter((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.media.mediaText.includes('prefers-reduced-motion'));
-    expect(rules.length, 'a prefers-reduced-motion rule').to.be.greaterThan(0);
-    switched = rules.map((r) => [r.media, r.media.mediaText]);
-    for (const [list] of switched) list.mediaText = 'all';
-  }
-  try {
-    await nextFrame();
-    check();
-  } finally {
-    if (chromium) await emulateMedia({ reducedMotion: 'no-preference' });
-    for (const [list, text] of switched) list.mediaText = text;
-  }
-}
 
 describe('fjord-article-card', () => {
   const realNow = FjordArticleCard.now;
@@ -472,7 +447,8 @@ describe('fjord-article-card', () => {
       const dot = part(el, 'live').querySelector('i')!;
       expect(dot.textContent, 'the dot has no text of its own').to.equal('');
       expect(getComputedStyle(dot).animationName).to.not.equal('none');
-      await underReducedMotion(el, () => {
+      const motion = { emulate: { reducedMotion: 'reduce' }, reset: { reducedMotion: 'no-preference' } } as const;
+      await underMedia(el, { ...motion, rule: '(prefers-reduced-motion: reduce)', switchTo: 'all' }, () => {
         expect(getComputedStyle(dot).animationName).to.equal('none');
       });
       await expect(el).to.be.accessible();

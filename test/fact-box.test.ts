@@ -1,8 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../src/fact-box/fact-box.js';
 import type { FjordFactBox } from '../src/fact-box/fact-box.js';
 import { nextFrame, partText, until, watchWarnings } from './support/helpers.js';
+import { settle, underMedia, webdriver } from './support/engine.js';
 
 const FACTS = [
   'Nærings- og fiskeridepartementet og Kommunal- og moderniseringsdepartementet finansierer programmet.',
@@ -49,10 +50,6 @@ async function long(extra = '') {
   return el;
 }
 
-// What the runner can drive differs by engine: Chromium (CDP) emulates media; WebKit runs through WebDriver.
-const chromium = navigator.userAgent.includes('Chrome/');
-const webdriver = !chromium && !navigator.userAgent.includes('Firefox/');
-
 async function shiftTab() {
   if (webdriver) {
     // WebDriver takes a chord only as one "press" of WebDriver key codes: Shift, Tab.
@@ -64,35 +61,6 @@ async function shiftTab() {
   await sendKeys({ up: 'Shift' });
 }
 
-/**
- * Runs `check` under a media condition: emulated by the browser where the runner can (Chromium), else by
- * switching the widget's own `@media <rule>` blocks to `media` for the duration (Firefox, WebKit).
- */
-async function under(el: Element, emulated: Parameters<typeof emulateMedia>[0], reset: Parameters<typeof emulateMedia>[0], rule: string, media: string, check: () => Promise<void>) {
-  let switched: [MediaList, string][] = [];
-  if (chromium) await emulateMedia(emulated);
-  else {
-    const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]).filter((r): r is CSSMediaRule => r instanceof CSSMediaRule && r.media.mediaText === rule);
-    expect(rules.length, `@media ${rule} in the widget's styles`).to.be.greaterThan(0);
-    switched = rules.map((r) => [r.media, r.media.mediaText]);
-    for (const [list] of switched) list.mediaText = media;
-  }
-  try {
-    await nextFrame();
-    await check();
-  } finally {
-    if (switched.length) for (const [list, text] of switched) list.mediaText = text;
-    else await emulateMedia(reset);
-  }
-}
-
-/** Waits for the render and for the shared ResizeObserver to have measured. */
-async function settle(el: FjordFactBox) {
-  await el.updateComplete;
-  await nextFrame();
-  await nextFrame();
-  await el.updateComplete;
-}
 
 /** Resolves when the body's height animation (if any) has finished. */
 async function heightSettled(el: FjordFactBox) {
@@ -263,7 +231,7 @@ describe('fjord-fact-box', () => {
 
   it('prints the whole box without the button', async () => {
     const el = await long();
-    await under(el, { media: 'print' }, { media: 'screen' }, 'print', 'all', async () => {
+    await underMedia(el, { emulate: { media: 'print' }, reset: { media: 'screen' }, rule: 'print', switchTo: 'all' }, async () => {
       expect(shown(part(el, 'toggle'))).to.equal(false);
       for (const s of foldState(el)) expect(s.visible, s.text).to.equal(true);
       expect(getComputedStyle(part(el, 'body')).maskImage).to.equal('none');
@@ -286,8 +254,8 @@ describe('fjord-fact-box', () => {
       await el.updateComplete;
       await heightSettled(el);
     }
-    const reset = { reducedMotion: 'no-preference' } as const;
-    await under(el, { reducedMotion: 'reduce' }, reset, '(prefers-reduced-motion: no-preference)', 'not all', async () => {
+    const motion = { emulate: { reducedMotion: 'reduce' }, reset: { reducedMotion: 'no-preference' } } as const;
+    await underMedia(el, { ...motion, rule: '(prefers-reduced-motion: no-preference)', switchTo: 'not all' }, async () => {
       toggle.click();
       await el.updateComplete;
       expect(body.getAnimations().length).to.equal(0);
