@@ -17,6 +17,8 @@ if (!existsSync(dropIn)) {
   console.error('dist/cdn/fjord-elements.js is missing: run `npm run build` first.');
   process.exit(1);
 }
+/** Lit and nothing else, as a widget would use it: the baseline every share is measured against. */
+const BASELINE = join(import.meta.dirname, 'size-baseline.ts');
 const gz = (code) => gzipSync(code, { level: 9 }).length;
 const kB = (n) => `${(n / 1024).toFixed(2)} kB`;
 
@@ -24,7 +26,7 @@ const kB = (n) => `${(n / 1024).toFixed(2)} kB`;
 async function bundle(imports) {
   const dir = mkdtempSync(join(tmpdir(), 'fjord-size-'));
   const entry = join(dir, 'entry.ts');
-  writeFileSync(entry, imports.map((path) => `export * from ${JSON.stringify(join(root, "src", path))};`).join('\n') + '\n');
+  writeFileSync(entry, imports.map((path) => `export * from ${JSON.stringify(path === BASELINE ? path : join(root, "src", path))};`).join('\n') + '\n');
   try {
     await build({
       configFile: join(root, 'vite.config.ts'),
@@ -43,10 +45,10 @@ const widgets = ['photo', 'article-card', 'fact-box', 'cluster-badge', 'newslett
 
 const whole = readFileSync(dropIn, 'utf8');
 const rows = [['dist/cdn/fjord-elements.js', whole.length, gz(whole)]];
-const litOnly = await bundle(['shared/lit-baseline.ts']);
+const litOnly = await bundle([BASELINE]);
 rows.push(['  Lit (no widget)', litOnly.length, gz(litOnly)]);
 for (const widget of widgets) {
-  const without = await bundle([...widgets.filter((w) => w !== widget), 'shared/lit-baseline.ts']);
+  const without = await bundle([...widgets.filter((w) => w !== widget), BASELINE]);
   rows.push([`  share of ${widget.split('/')[0]}`, whole.length - without.length, gz(whole) - gz(without)]);
 }
 

@@ -67,8 +67,11 @@ export class LocaleController implements ReactiveController {
   hostConnected(): void {
     this.#lang = undefined;
     hosts.add(this);
-    observer ??= new MutationObserver(() => hosts.forEach((c) => c.#recheck()));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    // Observe once, when the first widget arrives: a page of a thousand cards registers one observation.
+    if (hosts.size == 1) {
+      observer ??= new MutationObserver(() => hosts.forEach((c) => c.#recheck()));
+      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    }
   }
 
   hostDisconnected(): void {
