@@ -37,11 +37,17 @@ function expressionEnd(code, i) {
 }
 
 function minifyHtml(text) {
-  return text
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/>\s*\n\s*</g, '><')
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/ {2,}/g, ' ');
+  return (
+    text
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/>\s*\n\s*</g, '><')
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/ {2,}/g, ' ')
+      // Quotes around a plain static value (part="figure") are not needed when a space or `>` follows.
+      .replace(/(\s[\w-]+)="([\w-]+)"(?=[\s>])/g, '$1=$2')
+      // A void HTML element needs no self-closing slash (an SVG element inside <svg> does).
+      .replace(/(<(?:img|input|br|hr)\b[^<>]*?)\s*\/>/g, '$1>')
+  );
 }
 
 export function minifyCss(text) {
@@ -51,6 +57,10 @@ export function minifyCss(text) {
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
     .replace(/;}/g, '}')
+    // Leading zeros (0.75em → .75em), spaces around `/` and `~` and before `!important`.
+    .replace(/([^\w.-])0\.(\d)/g, '$1.$2')
+    .replace(/\s*([/~])\s*/g, '$1')
+    .replace(/\s+!important/g, '!important')
     .trim();
 }
 
