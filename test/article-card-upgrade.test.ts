@@ -1,0 +1,68 @@
+// Layout stability of <fjord-article-card layout="horizontal"> with fjord-elements.css linked: the markup is laid out
+// first, the way a page looks while the script is still on its way, and then the script upgrades the cards.
+import { expect } from '@open-wc/testing';
+import { nextFrame, until } from './support/helpers.js';
+
+const HREF = '/nyheter/ny-arena-pro-klynge';
+const LEAD = 'Arctic Cluster Team er en av de fire nye Arena Pro-klyngene i det nasjonale klyngeprogrammet.';
+const LONG_LEAD = `${LEAD} Klyngen samler industribedrifter, leverandører og kunnskapsmiljøer i Rana og på Helgeland, og skal nå arbeide enda tettere med grønn omstilling, kompetanse og nye markeder.`;
+
+const card = (attrs: string, headline: string, lead: string, n: number) =>
+  `<fjord-article-card href="${HREF}" layout="horizontal" ${attrs}>
+    <img src="/test-api/image.svg?w=1600&h=1067&delay=1500&n=${n}" alt="" width="1600" height="1067">
+    <h3>${headline}</h3>
+    <p>${lead}</p>
+  </fjord-article-card><p class="mark">${n}</p>`;
+
+/** Top and left of every tracked element in the frame: the marks after each card, and each card's image and headline. */
+const positions = (doc: Document) =>
+  [...doc.querySelectorAll('.mark, fjord-article-card > img, fjord-article-card > h3')].map((el) => {
+    const r = el.getBoundingClientRect();
+    return [Math.round(r.top), Math.round(r.left)];
+  });
+
+describe('fjord-article-card layout="horizontal" before and after upgrade', () => {
+  for (const width of [720, 420]) {
+    it(`moves nothing at upgrade in a ${width} px column (${width >= 480 ? 'image beside the text' : 'stacked'})`, async () => {
+      const frame = document.createElement('iframe');
+      frame.style.cssText = `width: ${width}px; height: 1600px; border: 0`;
+      document.body.append(frame);
+      try {
+        const doc = frame.contentDocument!;
+        doc.open();
+        doc.write(`<!doctype html><html lang="nb"><head><link rel="stylesheet" href="/src/fjord-elements.css"></head>
+          <body style="margin: 0; font: 16px/1.5 sans-serif">
+            ${card('kicker="Næringsliv" published="2021-06-10T09:30:00+02:00" byline="Redaksjonen"', 'Ny Arena Pro-klynge', LEAD, 1)}
+            ${card('', 'Ny Arena Pro-klynge i Mo i Rana', LEAD, 2)}
+            ${card('sponsored byline="Rana Utvikling"', 'Klyngen som vil gjøre Helgeland til et grønt industrisenter for hele landet', LONG_LEAD, 3)}
+          </body></html>`);
+        doc.close();
+        await until(() => [...doc.styleSheets].some((s) => s.href?.includes('fjord-elements.css')), 3000, 'the stylesheet');
+        await new Promise((r) => setTimeout(r, 100));
+        const before = positions(doc);
+        const [first] = doc.querySelectorAll('fjord-article-card');
+        const img = first.querySelector('img')!.getBoundingClientRect();
+        const h3 = first.querySelector('h3')!.getBoundingClientRect();
+        if (width >= 480) expect(h3.left, 'the headline beside the image').to.be.above(img.right);
+        else expect(h3.top, 'the headline below the image').to.be.above(img.bottom);
+
+        const script = doc.createElement('script');
+        script.type = 'module';
+        script.textContent = "import '/src/article-card/article-card.ts';";
+        doc.head.append(script);
+        const win = frame.contentWindow as Window & typeof globalThis;
+        await until(() => !!win.customElements.get('fjord-article-card'), 5000, 'the upgrade');
+        await Promise.all([...doc.querySelectorAll('fjord-article-card')].map((el) => (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
+        await nextFrame();
+        await nextFrame();
+        const after = positions(doc);
+        after.forEach(([top, left], i) => {
+          expect(top, `top of tracked element ${i + 1}`).to.be.closeTo(before[i][0], 1);
+          expect(left, `left of tracked element ${i + 1}`).to.be.closeTo(before[i][1], 1);
+        });
+      } finally {
+        frame.remove();
+      }
+    });
+  }
+});
