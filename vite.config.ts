@@ -36,16 +36,28 @@ function upgradeStylesheet(): Plugin {
   };
 }
 
-/** Writes `fjord-elements.js.sri` beside the drop-in file: its Subresource Integrity hash for `<script integrity>`. */
+/**
+ * Writes `fjord-elements.js.sri` beside the drop-in file: its Subresource Integrity hash for `<script integrity>`. And
+ * `integrity.json`, the hash of every script in `dist/cdn/` (the drop-in file, what it loads on demand, the autoloader
+ * and its modules), for the `integrity` section of an import map, which also covers files loaded by `import()`.
+ */
 function subresourceIntegrity(): Plugin {
   return {
     name: 'fjord:sri',
     apply: 'build',
     writeBundle(options, bundle) {
-      if (!options.dir || !('fjord-elements.js' in bundle)) return;
-      const file = join(options.dir, 'fjord-elements.js');
-      const hash = createHash('sha384').update(readFileSync(file)).digest('base64');
-      writeFileSync(`${file}.sri`, `sha384-${hash}\n`);
+      if (!options.dir) return;
+      const sri = (file: string) => `sha384-${createHash('sha384').update(readFileSync(join(options.dir!, file))).digest('base64')}`;
+      const list = join(options.dir, 'integrity.json');
+      let hashes: Record<string, string> = {};
+      try {
+        hashes = JSON.parse(readFileSync(list, 'utf8'));
+      } catch {
+        // The first of the two builds starts the list.
+      }
+      for (const file of Object.keys(bundle).filter((name) => name.endsWith('.js'))) hashes[file] = sri(file);
+      writeFileSync(list, `${JSON.stringify(Object.fromEntries(Object.entries(hashes).sort()), null, 2)}\n`);
+      if ('fjord-elements.js' in bundle) writeFileSync(join(options.dir, 'fjord-elements.js.sri'), `${hashes['fjord-elements.js']}\n`);
     },
   };
 }

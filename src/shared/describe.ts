@@ -1,3 +1,5 @@
+import { warn } from './warn.js';
+
 const described = new WeakSet<Element>();
 
 /**
@@ -10,5 +12,9 @@ export function describe(host: HTMLElement, on: boolean, data: () => Record<stri
   if (on) described.add(host);
   else described.delete(host);
   const value = on ? data() : undefined;
-  void import('./structured-data.js').then((m) => m.setStructuredData(host, value));
+  import('./structured-data.js').then(
+    (m) => m.setStructuredData(host, value),
+    // Blocked (an import map's integrity, a CSP) or offline: the page just goes without JSON-LD.
+    () => warn(host, 'structured-data', 'structured-data: the module that writes JSON-LD could not be loaded.'),
+  );
 }

@@ -2,8 +2,14 @@
  * Real HTTP endpoints for the browser tests, served by the test runner's own dev server.
  * `/test-api/image.svg?w=1600&h=1067&delay=300` answers an SVG of that size after `delay` ms;
  * `/test-api/missing.jpg` answers 404. `/test-api/signup/*` are the newsletter signup endpoints (signup-endpoint.mjs).
+ * `/test-api/cdn/<file>` serves `dist/cdn/<file>` byte for byte, as a CDN would (the dev server rewrites the imports
+ * of the JavaScript it serves under `/dist/`, which changes their hashes).
  */
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { signupEndpoint } from './signup-endpoint.mjs';
+
+const CDN = join(import.meta.dirname, '../../dist/cdn');
 
 export async function testEndpoints(ctx, next) {
   const url = new URL(ctx.url, 'http://localhost');
@@ -16,6 +22,17 @@ export async function testEndpoints(ctx, next) {
     ctx.type = 'image/svg+xml';
     ctx.set('cache-control', 'no-store');
     ctx.body = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><rect width="${w}" height="${h}" fill="#7a8fa3"/><circle cx="${w / 2}" cy="${h / 2}" r="${h / 4}" fill="#e8c872"/></svg>`;
+    return;
+  }
+  if (url.pathname.startsWith('/test-api/cdn/')) {
+    const file = basename(url.pathname);
+    try {
+      ctx.body = await readFile(join(CDN, file));
+      ctx.type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.json') ? 'application/json' : 'text/plain';
+      ctx.set('cache-control', 'no-store');
+    } catch {
+      ctx.status = 404;
+    }
     return;
   }
   if (url.pathname === '/test-api/missing.jpg') {
