@@ -21,6 +21,7 @@ try {
   const page = await browser.newPage();
   page.on('console', (m) => m.type() === 'warn' || m.type() === 'error' ? console.log(`[${m.type()}] ${m.text()}`) : undefined);
   page.on('pageerror', (e) => console.log(`[pageerror] ${e.message}`));
+  page.on('response', (r) => (r.status() >= 400 ? console.log(`[${r.status()}] ${r.url()}`) : undefined));
   for (const path of pages) {
     for (const [label, width, height] of [['wide', 1280, 900], ['phone', 390, 844]]) {
       for (const scheme of ['light', 'dark']) {
