@@ -313,20 +313,32 @@ export class FjordArticleCard extends LitElement {
 
   /**
    * Recognises the children once per change, not on every render: the first `<img>`/`<picture>` is the image, the
-   * first heading the headline, the rest the lead. Explicit `slot` attributes win.
+   * first heading the headline, the rest the lead. Explicit `slot` attributes win. One walk over the children: it also
+   * runs for each `slotchange`, three of which follow every card's first render and find nothing new.
    */
   #sort = () => {
-    const take = (slot: string, tags: string) => {
-      let el = this.querySelector(`:scope>[slot=${slot}]`);
-      if (!el && (el = this.querySelector(`:scope>:is(${tags}):not([slot])`))) el.slot = slot;
-      return el ?? undefined;
-    };
-    const image = take('image', 'img,picture');
-    const headline = take('headline', 'h1,h2,h3,h4,h5,h6');
-    const lead = [...this.childNodes].some((n) => (n instanceof Element ? !n.slot : n.nodeType === Node.TEXT_NODE && n.textContent!.trim()));
-    if (image !== this.#image || headline !== this.#headline || lead !== this.#hasLead) {
+    let image: Element | undefined, headline: Element | undefined, img: Element | undefined, h: Element | undefined, lead: unknown;
+    for (let node = this.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType == 1) {
+        const el = node as Element;
+        const slot = el.getAttribute('slot');
+        const tag = el.localName;
+        if (slot == 'image') image ??= el;
+        else if (slot == 'headline') headline ??= el;
+        else if (slot) continue;
+        else if (slot == null && !img && (tag == 'img' || tag == 'picture')) img = el;
+        else if (slot == null && !h && /^h[1-6]$/.test(tag)) h = el;
+        else lead = 1;
+      } else lead ||= node.nodeType == 3 && node.textContent!.trim();
+    }
+    // An unclaimed image or heading beside an explicitly slotted one is lead; otherwise it takes the slot.
+    if (image) lead ||= img;
+    else if ((image = img)) image.slot = 'image';
+    if (headline) lead ||= h;
+    else if ((headline = h)) headline.slot = 'headline';
+    if (image !== this.#image || headline !== this.#headline || !lead !== !this.#hasLead) {
       this.#link = headline?.matches('a[href]') ? headline : headline?.querySelector('a[href]');
-      [this.#image, this.#headline, this.#hasLead] = [image, headline, lead];
+      [this.#image, this.#headline, this.#hasLead] = [image, headline, !!lead];
       this.#hint();
       this.requestUpdate();
     }
@@ -337,8 +349,11 @@ export class FjordArticleCard extends LitElement {
     const img = (this.#image?.localName === 'picture' ? this.#image.querySelector('img') : this.#image) as HTMLImageElement | null | undefined;
     if (!img || (img.hasAttribute('loading') && !hinted.has(img))) return;
     hinted.add(img);
-    img.loading = this.priority ? 'eager' : 'lazy';
-    img.fetchPriority = this.priority ? 'high' : 'auto';
+    // Written only when they differ: most cards keep the default priority, and a write is not free.
+    const loading = this.priority ? 'eager' : 'lazy';
+    const priority = this.priority ? 'high' : 'auto';
+    if (img.getAttribute('loading') != loading) img.loading = loading;
+    if (img.fetchPriority != priority) img.fetchPriority = priority;
   }
 
   /**
