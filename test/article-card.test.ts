@@ -732,6 +732,64 @@ describe('fjord-article-card', () => {
     }
   });
 
+  describe('language, with many cards under one parent', () => {
+    const card = () => `<fjord-article-card sponsored href=${HREF} published=${PUBLISHED}><h3>${HEADLINE}</h3></fjord-article-card>`;
+    const words = (cards: Iterable<Element>) => [...cards].map((el) => partText(el, 'sponsored'));
+    const rendered = (cards: Iterable<Element>) => Promise.all([...cards].map((el) => (el as FjordArticleCard).updateComplete));
+    const NB = 'Annonsørinnhold';
+    const NN = 'Annonsørinnhald';
+    const EN = 'Sponsored';
+
+    it('follows a lang change on the page, an ancestor and a card itself, and a move, for every card', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div><section></section><div lang="en" id="english"></div></div>`);
+      const section = wrapper.querySelector('section')!;
+      section.innerHTML = card().repeat(3);
+      const cards = section.children;
+      await rendered(cards);
+      expect(words(cards), 'the page').to.deep.equal([NB, NB, NB]);
+      expect(partText(cards[0], 'published')).to.equal('10. juni 2021');
+
+      section.setAttribute('lang', 'en-GB');
+      await until(() => words(cards).every((w) => w === EN), 1000, 'an ancestor');
+      expect(partText(cards[2], 'published')).to.equal('10 June 2021');
+
+      section.removeAttribute('lang');
+      document.documentElement.setAttribute('lang', 'nn');
+      try {
+        await until(() => words(cards).every((w) => w === NN), 1000, 'the page');
+        cards[1].setAttribute('lang', 'en');
+        await until(() => words(cards).join() === [NN, EN, NN].join(), 1000, 'the card itself');
+        // A card added later under the same parent, and the parent moved under another lang.
+        section.insertAdjacentHTML('beforeend', card());
+        await rendered(cards);
+        expect(words(cards)).to.deep.equal([NN, EN, NN, NN]);
+        wrapper.querySelector('#english')!.append(section);
+        await rendered(cards);
+        expect(words(cards), 'moved').to.deep.equal([EN, EN, EN, EN]);
+        cards[1].removeAttribute('lang');
+        wrapper.querySelector('#english')!.setAttribute('lang', 'nb');
+        await until(() => words(cards).every((w) => w === NB), 1000, 'the new parent');
+      } finally {
+        document.documentElement.setAttribute('lang', 'nb');
+      }
+    });
+
+    it('follows a lang change across and inside shadow roots', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en"><div id="host"></div></div>`);
+      const shadow = wrapper.querySelector('#host')!.attachShadow({ mode: 'open' });
+      shadow.innerHTML = `<div>${card().repeat(2)}</div><div lang="nn">${card()}</div>`;
+      const cards = shadow.querySelectorAll('fjord-article-card');
+      await rendered(cards);
+      expect(words(cards)).to.deep.equal([EN, EN, NN]);
+      wrapper.setAttribute('lang', 'nb');
+      await until(() => words(cards).join() === [NB, NB, NN].join(), 1000, 'an ancestor outside the shadow root');
+      shadow.querySelector('div')!.setAttribute('lang', 'en');
+      await until(() => words(cards).join() === [EN, EN, NN].join(), 1000, 'an ancestor inside the shadow root');
+      shadow.querySelector('[lang=nn]')!.removeAttribute('lang');
+      await until(() => words(cards).join() === [EN, EN, NB].join(), 1000, 'a lang removed inside the shadow root');
+    });
+  });
+
   it('speaks the language of the nearest lang and follows changes to it', async () => {
     FjordArticleCard.now = () => SAME_DAY;
     const el = await canonical({ lang: 'en' });

@@ -46,6 +46,8 @@ const hinted = new WeakSet<Element>();
 let observer: IntersectionObserver | undefined;
 let timer: ReturnType<typeof setInterval> | undefined;
 const ticking = new Set<FjordArticleCard>();
+/** Date attributes, parsed and written out once for the page, per language and value: [datetime, ms since 1970, the date as text], or null for no date. */
+const dates = new Map<string, [string, number, string] | null>();
 
 /**
  * An article teaser: image, kicker, headline, lead and byline, the whole card clickable through one link on the
@@ -253,20 +255,10 @@ export class FjordArticleCard extends LitElement {
     const lead = this.#hasLead || this.lead;
     const flags = this.sponsored || this.live || type >= 0;
     const loading = this.loading;
-    /* A date attribute as [datetime, text]: relative under 24 hours (or when forced), else the date in the page's language. */
-    const when = (name: string, value: string | undefined) => {
-      if (!value) return [];
-      const date = parseDate(value);
-      if (!date) return warnValue(this, name, value, 'is not an ISO 8601 date such as 2021-06-10T09:30:00+02:00.') ?? [];
-      const ms = date.getTime() - FjordArticleCard.now();
-      const rel = dateStyle === 'relative' || (dateStyle !== 'absolute' && Math.abs(ms) < DAY);
-      this.#relative ||= rel;
-      return [value.trim(), rel ? relative(lang, ms) : formatDate(lang, date)];
-    };
     this.#href = this.#link?.getAttribute('href') ?? href ?? '';
     this.#relative = false;
-    const [published, publishedText] = when('published', this.published);
-    const [updated, updatedText] = when('updated', this.updatedAt);
+    const [published, publishedText] = this.#when('published', this.published, lang, dateStyle);
+    const [updated, updatedText] = this.#when('updated', this.updatedAt, lang, dateStyle);
     // While a script fills an empty card, it keeps the space of an image (3:2) and two lines each of headline and lead.
     const bones = loading ? `loading${this.#headline || own ? '' : ' bare'}` : '';
     return html`
@@ -297,6 +289,23 @@ export class FjordArticleCard extends LitElement {
         </div>
       </article>
     `;
+  }
+
+  /** A date attribute as [datetime, text]: relative under 24 hours (or when forced), else the date in the page's language. */
+  #when(name: string, value: string | undefined, lang: string, style?: string): string[] {
+    if (!value) return [];
+    const key = `${lang} ${value}`;
+    let date = dates.get(key);
+    if (date === undefined) {
+      const parsed = parseDate(value);
+      if (dates.size > 999) dates.clear();
+      dates.set(key, (date = parsed ? [value.trim(), +parsed, formatDate(lang, parsed)] : null));
+    }
+    if (!date) return warnValue(this, name, value, 'is not an ISO 8601 date such as 2021-06-10T09:30:00+02:00.') ?? [];
+    const ms = date[1] - FjordArticleCard.now();
+    const rel = style === 'relative' || (style !== 'absolute' && Math.abs(ms) < DAY);
+    this.#relative ||= rel;
+    return [date[0], rel ? relative(lang, ms) : date[2]];
   }
 
   #clamp(selector: string, lines: number | undefined): void {
