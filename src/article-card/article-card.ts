@@ -260,35 +260,31 @@ export class FjordArticleCard extends LitElement {
     const [published, publishedText] = this.#when('published', this.published, lang, dateStyle);
     const [updated, updatedText] = this.#when('updated', this.updatedAt, lang, dateStyle);
     // While a script fills an empty card, it keeps the space of an image (3:2) and two lines each of headline and lead.
-    const bones = loading ? `loading${this.#headline || own ? '' : ' bare'}` : '';
-    return html`
-      <article part="card" class="card ${layout} ${bones}" aria-busy=${loading || nothing} @slotchange=${this.#sort}>
-        <div part="media" class="media" ?hidden=${compact || !(this.#image || src || loading)}>
+    const bones = loading ? ` loading${this.#headline || own ? '' : ' bare'}` : '';
+    // No whitespace where it would only be a text node to clone (before the card, around the media's and the top line's
+    // parts); hidden=${'…' || nothing} rather than ?hidden, which writes the attribute even when it is not there.
+    return html`<article part="card" class=${`card ${layout}${bones}`} aria-busy=${loading || nothing} @slotchange=${this.#sort}>
+        <div part="media" class="media" hidden=${compact || !(this.#image || src || loading) || nothing}>
           <slot name="image"></slot>${src
             ? html`<img part="image" src=${src} alt=${this.imageAlt ?? ''} width=${this.imageWidth ?? nothing} height=${this.imageHeight ?? nothing} srcset=${checkedSrcset(this, 'image-srcset', this.imageSrcset) ?? nothing} sizes=${this.imageSizes ?? nothing} loading=${this.priority ? 'eager' : 'lazy'} fetchpriority=${this.priority ? 'high' : 'auto'} />`
-            : nothing}
-        </div>
+            : nothing}</div>
         <div part="body" class="body">
-          <p part="top" id="top" ?hidden=${!this.kicker && !flags}>
-            ${flags
-              ? html`${this.sponsored ? html`<span part="sponsored" class="sponsored">${s[0]}${this.sponsor ? ` ${s[1]} ${this.sponsor}` : ''} </span>` : nothing}${this.live
-                  ? html`<span part="live" class="live"><i></i>${s[2]} </span>`
-                  : nothing}${type >= 0 ? html`<span part="type"><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[type]}></path></svg>${s[type + 4]} </span>` : nothing}`
-              : nothing}
-            <span part="kicker" class="kicker" ?hidden=${!this.kicker}>${this.kicker}</span>
+          <p part="top" id="top" hidden=${(!this.kicker && !flags) || nothing}>${flags
+            ? html`${this.sponsored ? html`<span part="sponsored" class="sponsored">${s[0]}${this.sponsor ? ` ${s[1]} ${this.sponsor}` : ''} </span>` : nothing}${this.live
+                ? html`<span part="live" class="live"><i></i>${s[2]} </span>`
+                : nothing}${type >= 0 ? html`<span part="type"><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[type]}></path></svg>${s[type + 4]} </span>` : nothing}`
+            : nothing}<span part="kicker" class="kicker" hidden=${!this.kicker || nothing}>${this.kicker}</span>
           </p>
           <div part="headline" class="headline" role=${own ? 'heading' : nothing} aria-level=${own ? this.headlineLevel : nothing}>
             <a part="link" href=${href ?? nothing} aria-describedby=${flags && href ? 'top' : nothing}><slot name="headline">${this.headline}</slot></a>
           </div>
-          <div part="lead" class="lead" ?hidden=${compact || !(isServer || lead || loading)}><slot></slot>${this.lead}</div>
-          <p part="meta" class="meta" ?hidden=${!this.byline && !published && !updated}>
-            <span part="byline" ?hidden=${!this.byline}>${this.byline}</span> <time part="published" datetime=${published ?? nothing} ?hidden=${!published}>${publishedText}</time> ${updated
+          <div part="lead" class="lead" hidden=${compact || !(isServer || lead || loading) || nothing}><slot></slot>${this.lead}</div>
+          <p part="meta" class="meta" hidden=${(!this.byline && !published && !updated) || nothing}>
+            <span part="byline" hidden=${!this.byline || nothing}>${this.byline}</span> <time part="published" datetime=${published ?? nothing} hidden=${!published || nothing}>${publishedText}</time> ${updated
               ? html`<time part="updated" datetime=${updated}>${s[3]} ${updatedText}</time>`
-              : nothing}
-          </p>
+              : nothing}</p>
         </div>
-      </article>
-    `;
+      </article>`;
   }
 
   /** A date attribute as [datetime, text]: relative under 24 hours (or when forced), else the date in the page's language. */
@@ -377,7 +373,7 @@ export class FjordArticleCard extends LitElement {
       this.#visible = false;
     }
     ticking[this.#observed && this.#visible && this.#relative ? 'add' : 'delete'](this);
-    if (!ticking.size) timer = clearInterval(timer) as undefined;
+    if (!ticking.size) timer &&= clearInterval(timer) as undefined;
     else timer ??= setInterval(() => ticking.forEach((card) => card.requestUpdate()), FjordArticleCard.refresh);
   }
 
