@@ -172,6 +172,35 @@ describe('fjord-article-card', () => {
       expect(partText(el, 'lead')).to.equal(LEAD);
       expect(Math.round(part(el, 'media').getBoundingClientRect().height)).to.equal(Math.round((360 * 1067) / 1600));
     });
+
+    it('recognises children added before the first render, and slots changed later', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div style="width: 360px"></div>`);
+      const el = document.createElement('fjord-article-card');
+      el.setAttribute('href', HREF);
+      wrapper.append(el);
+      // Connected with no children; they arrive before the card first renders.
+      el.innerHTML = `<h2>${HEADLINE}</h2><p>${LEAD}</p>`;
+      await settle(el);
+      expect(el.querySelector('h2')!.assignedSlot?.name).to.equal('headline');
+      expect(partText(el, 'headline')).to.equal(HEADLINE);
+      expect(partText(el, 'lead')).to.equal(LEAD);
+      expect(shown(part(el, 'media'))).to.equal(false);
+
+      // An explicitly slotted image, later.
+      el.insertAdjacentHTML('beforeend', `<img slot="image" src="${IMG}" alt="" width="1600" height="1067">`);
+      await until(() => shown(part(el, 'media')), 2000, 'the image');
+      expect(el.querySelector('img')!.getAttribute('loading')).to.equal('lazy');
+      // A child's slot changed later: the lead becomes the headline, the heading goes back to the lead.
+      el.querySelector('h2')!.slot = '';
+      el.querySelector('p')!.slot = 'headline';
+      await until(() => partText(el, 'headline') === LEAD, 2000, 'the new headline');
+      expect(partText(el, 'lead')).to.equal(HEADLINE);
+      // Only text left for the lead.
+      el.querySelector('h2')!.remove();
+      await until(() => !shown(part(el, 'lead')), 2000, 'no lead');
+      el.append('Bare tekst');
+      await until(() => partText(el, 'lead') === 'Bare tekst', 2000, 'a text lead');
+    });
   });
 
   describe('the link', () => {

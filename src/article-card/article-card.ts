@@ -196,6 +196,15 @@ export class FjordArticleCard extends LitElement {
     this.#sync();
   }
 
+  protected override firstUpdated(): void {
+    // The first render's slotchange events (one per filled slot) would only tell #sort what it found on connect, at the
+    // cost of three events per card: listen from after them, and look once then for anything they would have told.
+    void this.updateComplete.then(() => {
+      this.renderRoot.addEventListener('slotchange', this.#sort);
+      this.#sort();
+    });
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     // Style writes only when their properties change: a thousand cards should cost no style invalidation here.
     if (changed.has('ratio')) {
@@ -263,7 +272,7 @@ export class FjordArticleCard extends LitElement {
     const bones = loading ? ` loading${this.#headline || own ? '' : ' bare'}` : '';
     // No whitespace where it would only be a text node to clone (before the card, around the media's and the top line's
     // parts); hidden=${'…' || nothing} rather than ?hidden, which writes the attribute even when it is not there.
-    return html`<article part="card" class=${`card ${layout}${bones}`} aria-busy=${loading || nothing} @slotchange=${this.#sort}>
+    return html`<article part="card" class=${`card ${layout}${bones}`} aria-busy=${loading || nothing}>
         <div part="media" class="media" hidden=${compact || !(this.#image || src || loading) || nothing}>
           <slot name="image"></slot>${src
             ? html`<img part="image" src=${src} alt=${this.imageAlt ?? ''} width=${this.imageWidth ?? nothing} height=${this.imageHeight ?? nothing} srcset=${checkedSrcset(this, 'image-srcset', this.imageSrcset) ?? nothing} sizes=${this.imageSizes ?? nothing} loading=${this.priority ? 'eager' : 'lazy'} fetchpriority=${this.priority ? 'high' : 'auto'} />`
