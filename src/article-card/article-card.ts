@@ -46,8 +46,8 @@ const hinted = new WeakSet<Element>();
 let observer: IntersectionObserver | undefined;
 let timer: ReturnType<typeof setInterval> | undefined;
 const ticking = new Set<FjordArticleCard>();
-/** Date attributes, parsed and written out once for the page, per language and value: [datetime, ms since 1970, the date as text], or null for no date. */
-const dates = new Map<string, [string, number, string] | null>();
+/** Date attributes, parsed and written out once for the page, per language and value: [datetime, ms since 1970, the date as text]. */
+const dates = new Map<string, [string, number, string]>();
 
 /**
  * An article teaser: image, kicker, headline, lead and byline, the whole card clickable through one link on the
@@ -271,7 +271,8 @@ export class FjordArticleCard extends LitElement {
     // While a script fills an empty card, it keeps the space of an image (3:2) and two lines each of headline and lead.
     const bones = loading ? ` loading${this.#headline || own ? '' : ' bare'}` : '';
     // No whitespace where it would only be a text node to clone (before the card, around the media's and the top line's
-    // parts); hidden=${'…' || nothing} rather than ?hidden, which writes the attribute even when it is not there.
+    // parts); hidden=${'…' || nothing} rather than ?hidden, which writes the attribute even when it is not there; an
+    // empty kicker, byline or date is hidden by the stylesheet (:empty), not by a binding.
     return html`<article part="card" class=${`card ${layout}${bones}`} aria-busy=${loading || nothing}>
         <div part="media" class="media" hidden=${compact || !(this.#image || src || loading) || nothing}>
           <slot name="image"></slot>${src
@@ -282,14 +283,14 @@ export class FjordArticleCard extends LitElement {
             ? html`${this.sponsored ? html`<span part="sponsored" class="sponsored">${s[0]}${this.sponsor ? ` ${s[1]} ${this.sponsor}` : ''} </span>` : nothing}${this.live
                 ? html`<span part="live" class="live"><i></i>${s[2]} </span>`
                 : nothing}${type >= 0 ? html`<span part="type"><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[type]}></path></svg>${s[type + 4]} </span>` : nothing}`
-            : nothing}<span part="kicker" class="kicker" hidden=${!this.kicker || nothing}>${this.kicker}</span>
+            : nothing}<span part="kicker" class="kicker">${this.kicker}</span>
           </p>
           <div part="headline" class="headline" role=${own ? 'heading' : nothing} aria-level=${own ? this.headlineLevel : nothing}>
             <a part="link" href=${href ?? nothing} aria-describedby=${flags && href ? 'top' : nothing}><slot name="headline">${this.headline}</slot></a>
           </div>
           <div part="lead" class="lead" hidden=${compact || !(isServer || lead || loading) || nothing}><slot></slot>${this.lead}</div>
           <p part="meta" class="meta" hidden=${(!this.byline && !published && !updated) || nothing}>
-            <span part="byline" hidden=${!this.byline || nothing}>${this.byline}</span> <time part="published" datetime=${published ?? nothing} hidden=${!published || nothing}>${publishedText}</time> ${updated
+            <span part="byline">${this.byline}</span> <time part="published" datetime=${published ?? nothing}>${publishedText}</time> ${updated
               ? html`<time part="updated" datetime=${updated}>${s[3]} ${updatedText}</time>`
               : nothing}</p>
         </div>
@@ -301,12 +302,12 @@ export class FjordArticleCard extends LitElement {
     if (!value) return [];
     const key = `${lang} ${value}`;
     let date = dates.get(key);
-    if (date === undefined) {
+    if (!date) {
       const parsed = parseDate(value);
+      if (!parsed) return warnValue(this, name, value, 'is not an ISO 8601 date such as 2021-06-10T09:30:00+02:00.') ?? [];
       if (dates.size > 999) dates.clear();
-      dates.set(key, (date = parsed ? [value.trim(), +parsed, formatDate(lang, parsed)] : null));
+      dates.set(key, (date = [value.trim(), +parsed, formatDate(lang, parsed)]));
     }
-    if (!date) return warnValue(this, name, value, 'is not an ISO 8601 date such as 2021-06-10T09:30:00+02:00.') ?? [];
     const ms = date[1] - FjordArticleCard.now();
     const rel = style === 'relative' || (style !== 'absolute' && Math.abs(ms) < DAY);
     this.#relative ||= rel;
@@ -332,20 +333,17 @@ export class FjordArticleCard extends LitElement {
    */
   #sort = () => {
     let image: Element | undefined, headline: Element | undefined, img: Element | undefined, h: Element | undefined, lead: unknown;
-    for (let node = this.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType == 1) {
-        const el = node as Element;
-        const slot = el.getAttribute('slot');
-        const tag = el.localName;
-        if (slot == 'image') image ??= el;
-        else if (slot == 'headline') headline ??= el;
-        else if (slot) continue;
-        else if (slot == null && !img && (tag == 'img' || tag == 'picture')) img = el;
-        else if (slot == null && !h && /^h[1-6]$/.test(tag)) h = el;
-        else lead = 1;
-      } else lead ||= node.nodeType == 3 && node.textContent!.trim();
+    for (const node of this.childNodes) {
+      const el = node as Element;
+      // null: an element without a slot attribute; undefined: text or a comment.
+      const slot = el.getAttribute?.('slot');
+      if (slot == 'image') image ??= el;
+      else if (slot == 'headline') headline ??= el;
+      else if (slot === null && !img && /^(img|picture)$/.test(el.localName)) img = el;
+      else if (slot === null && !h && /^h[1-6]$/.test(el.localName)) h = el;
+      else lead ||= slot === undefined ? node.nodeType == 3 && node.textContent!.trim() : !slot;
     }
-    // An unclaimed image or heading beside an explicitly slotted one is lead; otherwise it takes the slot.
+    // An image or heading beside an explicitly slotted one is lead; otherwise it takes the slot.
     if (image) lead ||= img;
     else if ((image = img)) image.slot = 'image';
     if (headline) lead ||= h;
@@ -363,11 +361,12 @@ export class FjordArticleCard extends LitElement {
     const img = (this.#image?.localName === 'picture' ? this.#image.querySelector('img') : this.#image) as HTMLImageElement | null | undefined;
     if (!img || (img.hasAttribute('loading') && !hinted.has(img))) return;
     hinted.add(img);
-    // Written only when they differ: most cards keep the default priority, and a write is not free.
     const loading = this.priority ? 'eager' : 'lazy';
-    const priority = this.priority ? 'high' : 'auto';
-    if (img.getAttribute('loading') != loading) img.loading = loading;
-    if (img.fetchPriority != priority) img.fetchPriority = priority;
+    // Written only when it changes: a write is not free, and every card is hinted twice (on connect and first render).
+    if (img.getAttribute('loading') != loading) {
+      img.loading = loading;
+      img.fetchPriority = this.priority ? 'high' : 'auto';
+    }
   }
 
   /**
