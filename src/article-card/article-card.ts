@@ -46,8 +46,6 @@ const hinted = new WeakSet<Element>();
 let observer: IntersectionObserver | undefined;
 let timer: ReturnType<typeof setInterval> | undefined;
 const ticking = new Set<FjordArticleCard>();
-/** Date attributes, parsed and written out once for the page, per language and value: [datetime, ms since 1970, the date as text]. */
-const dates = new Map<string, [string, number, string]>();
 
 /**
  * An article teaser: image, kicker, headline, lead and byline, the whole card clickable through one link on the
@@ -173,12 +171,13 @@ export class FjordArticleCard extends LitElement {
   #image?: Element;
   #headline?: Element;
   #link?: Element | null;
-  #hasLead = false;
-  #href = '';
-  #relative = false;
+  #hasLead?: boolean;
+  /** The card's link as written; set by every render. */
+  #href!: string;
+  #relative?: boolean;
   #observed = false;
-  #visible = false;
-  #counted = false;
+  #visible?: boolean;
+  #counted?: boolean;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -217,7 +216,7 @@ export class FjordArticleCard extends LitElement {
     if (changed.has('priority')) this.#hint();
     this.#sync();
     describe(this, this.structuredData, () => {
-      const img = this.#image?.localName == 'picture' ? this.#image.querySelector('img') : this.#image;
+      const img = this.#img();
       const date = (value?: string) => (parseDate(value) ? value!.trim() : undefined);
       return {
         '@type': 'NewsArticle',
@@ -266,8 +265,18 @@ export class FjordArticleCard extends LitElement {
     const loading = this.loading;
     this.#href = this.#link?.getAttribute('href') ?? href ?? '';
     this.#relative = false;
-    const [published, publishedText] = this.#when('published', this.published, lang, dateStyle);
-    const [updated, updatedText] = this.#when('updated', this.updatedAt, lang, dateStyle);
+    /* A date attribute as [datetime, text]: relative under 24 hours (or when forced), else the date in the page's language. */
+    const when = (name: string, value: string | undefined) => {
+      if (!value) return [];
+      const date = parseDate(value);
+      if (!date) return warnValue(this, name, value, 'is not an ISO 8601 date such as 2021-06-10T09:30:00+02:00.') ?? [];
+      const ms = date.getTime() - FjordArticleCard.now();
+      const rel = dateStyle === 'relative' || (dateStyle !== 'absolute' && Math.abs(ms) < DAY);
+      this.#relative ||= rel;
+      return [value.trim(), rel ? relative(lang, ms) : formatDate(lang, date)];
+    };
+    const [published, publishedText] = when('published', this.published);
+    const [updated, updatedText] = when('updated', this.updatedAt);
     // While a script fills an empty card, it keeps the space of an image (3:2) and two lines each of headline and lead.
     const bones = loading ? ` loading${this.#headline || own ? '' : ' bare'}` : '';
     // No whitespace where it would only be a text node to clone (before the card, around the media's and the top line's
@@ -297,23 +306,6 @@ export class FjordArticleCard extends LitElement {
       </article>`;
   }
 
-  /** A date attribute as [datetime, text]: relative under 24 hours (or when forced), else the date in the page's language. */
-  #when(name: string, value: string | undefined, lang: string, style?: string): string[] {
-    if (!value) return [];
-    const key = `${lang} ${value}`;
-    let date = dates.get(key);
-    if (!date) {
-      const parsed = parseDate(value);
-      if (!parsed) return warnValue(this, name, value, 'is not an ISO 8601 date such as 2021-06-10T09:30:00+02:00.') ?? [];
-      if (dates.size > 999) dates.clear();
-      dates.set(key, (date = [value.trim(), +parsed, formatDate(lang, parsed)]));
-    }
-    const ms = date[1] - FjordArticleCard.now();
-    const rel = style === 'relative' || (style !== 'absolute' && Math.abs(ms) < DAY);
-    this.#relative ||= rel;
-    return [date[0], rel ? relative(lang, ms) : date[2]];
-  }
-
   #clamp(selector: string, lines: number | undefined): void {
     const box = this.renderRoot.querySelector<HTMLElement>(selector)!;
     box.classList.toggle('clamp', lines! > 0);
@@ -328,45 +320,38 @@ export class FjordArticleCard extends LitElement {
 
   /**
    * Recognises the children once per change, not on every render: the first `<img>`/`<picture>` is the image, the
-   * first heading the headline, the rest the lead. Explicit `slot` attributes win. One walk over the children: it also
-   * runs for each `slotchange`, three of which follow every card's first render and find nothing new.
+   * first heading the headline, the rest the lead. Explicit `slot` attributes win. It runs on connect, once after the
+   * first render, and for each `slotchange` after that.
    */
   #sort = () => {
-    let image: Element | undefined, headline: Element | undefined, img: Element | undefined, h: Element | undefined, lead: unknown;
-    for (const node of this.childNodes) {
-      const el = node as Element;
-      // null: an element without a slot attribute; undefined: text or a comment.
-      const slot = el.getAttribute?.('slot');
-      if (slot == 'image') image ??= el;
-      else if (slot == 'headline') headline ??= el;
-      else if (slot === null && !img && /^(img|picture)$/.test(el.localName)) img = el;
-      else if (slot === null && !h && /^h[1-6]$/.test(el.localName)) h = el;
-      else lead ||= slot === undefined ? node.nodeType == 3 && node.textContent!.trim() : !slot;
-    }
-    // An image or heading beside an explicitly slotted one is lead; otherwise it takes the slot.
-    if (image) lead ||= img;
-    else if ((image = img)) image.slot = 'image';
-    if (headline) lead ||= h;
-    else if ((headline = h)) headline.slot = 'headline';
-    if (image !== this.#image || headline !== this.#headline || !lead !== !this.#hasLead) {
+    const take = (slot: string, tags: string) => {
+      let el = this.querySelector(`:scope>[slot=${slot}]`);
+      if (!el && (el = this.querySelector(`:scope>:is(${tags}):not([slot])`))) el.slot = slot;
+      return el ?? undefined;
+    };
+    const image = take('image', 'img,picture');
+    const headline = take('headline', 'h1,h2,h3,h4,h5,h6');
+    const lead = [...this.childNodes].some((n) => (n instanceof Element ? !n.slot : n.nodeType === Node.TEXT_NODE && n.textContent!.trim()));
+    if (image !== this.#image || headline !== this.#headline || lead !== this.#hasLead) {
       this.#link = headline?.matches('a[href]') ? headline : headline?.querySelector('a[href]');
-      [this.#image, this.#headline, this.#hasLead] = [image, headline, !!lead];
+      [this.#image, this.#headline, this.#hasLead] = [image, headline, lead];
       this.#hint();
       this.requestUpdate();
     }
   };
 
+  /** The page's own `<img>`: the image, or the one in its `<picture>`. */
+  #img() {
+    return (this.#image?.localName == 'picture' ? this.#image.querySelector('img') : this.#image) as HTMLImageElement | null | undefined;
+  }
+
   /** Lazy loading for the page's own image, unless the page chose `loading` itself; eager and high priority with `priority`. */
   #hint(): void {
-    const img = (this.#image?.localName === 'picture' ? this.#image.querySelector('img') : this.#image) as HTMLImageElement | null | undefined;
+    const img = this.#img();
     if (!img || (img.hasAttribute('loading') && !hinted.has(img))) return;
     hinted.add(img);
-    const loading = this.priority ? 'eager' : 'lazy';
-    // Written only when it changes: a write is not free, and every card is hinted twice (on connect and first render).
-    if (img.getAttribute('loading') != loading) {
-      img.loading = loading;
-      img.fetchPriority = this.priority ? 'high' : 'auto';
-    }
+    img.loading = this.priority ? 'eager' : 'lazy';
+    img.fetchPriority = this.priority ? 'high' : 'auto';
   }
 
   /**
