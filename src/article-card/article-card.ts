@@ -256,7 +256,7 @@ export class FjordArticleCard extends LitElement {
     const layout = this.#pick('layout', this.layout, LAYOUTS) ?? 'vertical';
     const type = TYPES.indexOf(this.#pick('type', this.type, TYPES)!);
     const dateStyle = this.#pick('date-style', this.dateStyle, DATE_STYLES);
-    const compact = layout === 'compact';
+    const compact = layout == 'compact';
     const href = this.#link ? undefined : checkedUrl(this, 'href', this.href);
     const src = this.#image ? undefined : checkedUrl(this, 'image-src', this.imageSrc, 'image');
     const own = !this.#headline && this.headline;
@@ -271,7 +271,7 @@ export class FjordArticleCard extends LitElement {
       const date = parseDate(value);
       if (!date) return warnValue(this, name, value, 'is not an ISO 8601 date such as 2021-06-10T09:30:00+02:00.') ?? [];
       const ms = date.getTime() - FjordArticleCard.now();
-      const rel = dateStyle === 'relative' || (dateStyle !== 'absolute' && Math.abs(ms) < DAY);
+      const rel = dateStyle == 'relative' || (dateStyle != 'absolute' && Math.abs(ms) < DAY);
       this.#relative ||= rel;
       return [value.trim(), rel ? relative(lang, ms) : formatDate(lang, date)];
     };
@@ -331,7 +331,7 @@ export class FjordArticleCard extends LitElement {
     };
     const image = take('image', 'img,picture');
     const headline = take('headline', 'h1,h2,h3,h4,h5,h6');
-    const lead = [...this.childNodes].some((n) => (n instanceof Element ? !n.slot : n.nodeType === Node.TEXT_NODE && n.textContent!.trim()));
+    const lead = [...this.childNodes].some((n) => (n instanceof Element ? !n.slot : n.nodeType == 3 && n.textContent!.trim()));
     if (image !== this.#image || headline !== this.#headline || lead !== this.#hasLead) {
       this.#link = headline?.matches('a[href]') ? headline : headline?.querySelector('a[href]');
       [this.#image, this.#headline, this.#hasLead] = [image, headline, lead];
