@@ -127,11 +127,7 @@ export const styles = [
     .lead {
       line-height: 1.45;
     }
-    /* Hidden when empty (no kicker, byline or date given), as [hidden] is: whatever display a page gives the part. */
-    :is(span, time):empty {
-      display: none!important;
-    }
-    .meta > :not(:empty)~*::before {
+    .meta > :not([hidden])~*::before {
       content: '·'/'';
       margin-inline-end: .5rem;
     }

@@ -280,8 +280,7 @@ export class FjordArticleCard extends LitElement {
     // While a script fills an empty card, it keeps the space of an image (3:2) and two lines each of headline and lead.
     const bones = loading ? ` loading${this.#headline || own ? '' : ' bare'}` : '';
     // No whitespace where it would only be a text node to clone (before the card, around the media's and the top line's
-    // parts); hidden=${'…' || nothing} rather than ?hidden, which writes the attribute even when it is not there; an
-    // empty kicker, byline or date is hidden by the stylesheet (:empty), not by a binding.
+    // parts); hidden=${'…' || nothing} rather than ?hidden, which writes the attribute even when it is not there.
     return html`<article part="card" class=${`card ${layout}${bones}`} aria-busy=${loading || nothing}>
         <div part="media" class="media" hidden=${compact || !(this.#image || src || loading) || nothing}>
           <slot name="image"></slot>${src
@@ -292,14 +291,14 @@ export class FjordArticleCard extends LitElement {
             ? html`${this.sponsored ? html`<span part="sponsored" class="sponsored">${s[0]}${this.sponsor ? ` ${s[1]} ${this.sponsor}` : ''} </span>` : nothing}${this.live
                 ? html`<span part="live" class="live"><i></i>${s[2]} </span>`
                 : nothing}${type >= 0 ? html`<span part="type"><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[type]}></path></svg>${s[type + 4]} </span>` : nothing}`
-            : nothing}<span part="kicker" class="kicker">${this.kicker}</span>
+            : nothing}<span part="kicker" class="kicker" hidden=${!this.kicker || nothing}>${this.kicker}</span>
           </p>
           <div part="headline" class="headline" role=${own ? 'heading' : nothing} aria-level=${own ? this.headlineLevel : nothing}>
             <a part="link" href=${href ?? nothing} aria-describedby=${flags && href ? 'top' : nothing}><slot name="headline">${this.headline}</slot></a>
           </div>
           <div part="lead" class="lead" hidden=${compact || !(isServer || lead || loading) || nothing}><slot></slot>${this.lead}</div>
           <p part="meta" class="meta" hidden=${(!this.byline && !published && !updated) || nothing}>
-            <span part="byline">${this.byline}</span> <time part="published" datetime=${published ?? nothing}>${publishedText}</time> ${updated
+            <span part="byline" hidden=${!this.byline || nothing}>${this.byline}</span> <time part="published" datetime=${published ?? nothing} hidden=${!published || nothing}>${publishedText}</time> ${updated
               ? html`<time part="updated" datetime=${updated}>${s[3]} ${updatedText}</time>`
               : nothing}</p>
         </div>
