@@ -172,6 +172,35 @@ describe('fjord-article-card', () => {
       expect(partText(el, 'lead')).to.equal(LEAD);
       expect(Math.round(part(el, 'media').getBoundingClientRect().height)).to.equal(Math.round((360 * 1067) / 1600));
     });
+
+    it('recognises children added before the first render, and slots changed later', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div style="width: 360px"></div>`);
+      const el = document.createElement('fjord-article-card');
+      el.setAttribute('href', HREF);
+      wrapper.append(el);
+      // Connected with no children; they arrive before the card first renders.
+      el.innerHTML = `<h2>${HEADLINE}</h2><p>${LEAD}</p>`;
+      await settle(el);
+      expect(el.querySelector('h2')!.assignedSlot?.name).to.equal('headline');
+      expect(partText(el, 'headline')).to.equal(HEADLINE);
+      expect(partText(el, 'lead')).to.equal(LEAD);
+      expect(shown(part(el, 'media'))).to.equal(false);
+
+      // An explicitly slotted image, later.
+      el.insertAdjacentHTML('beforeend', `<img slot="image" src="${IMG}" alt="" width="1600" height="1067">`);
+      await until(() => shown(part(el, 'media')), 2000, 'the image');
+      expect(el.querySelector('img')!.getAttribute('loading')).to.equal('lazy');
+      // A child's slot changed later: the lead becomes the headline, the heading goes back to the lead.
+      el.querySelector('h2')!.slot = '';
+      el.querySelector('p')!.slot = 'headline';
+      await until(() => partText(el, 'headline') === LEAD, 2000, 'the new headline');
+      expect(partText(el, 'lead')).to.equal(HEADLINE);
+      // Only text left for the lead.
+      el.querySelector('h2')!.remove();
+      await until(() => !shown(part(el, 'lead')), 2000, 'no lead');
+      el.append('Bare tekst');
+      await until(() => partText(el, 'lead') === 'Bare tekst', 2000, 'a text lead');
+    });
   });
 
   describe('the link', () => {
@@ -730,6 +759,64 @@ describe('fjord-article-card', () => {
     } finally {
       frame.remove();
     }
+  });
+
+  describe('language, with many cards under one parent', () => {
+    const card = () => `<fjord-article-card sponsored href=${HREF} published=${PUBLISHED}><h3>${HEADLINE}</h3></fjord-article-card>`;
+    const words = (cards: Iterable<Element>) => [...cards].map((el) => partText(el, 'sponsored'));
+    const rendered = (cards: Iterable<Element>) => Promise.all([...cards].map((el) => (el as FjordArticleCard).updateComplete));
+    const NB = 'Annonsørinnhold';
+    const NN = 'Annonsørinnhald';
+    const EN = 'Sponsored';
+
+    it('follows a lang change on the page, an ancestor and a card itself, and a move, for every card', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div><section></section><div lang="en" id="english"></div></div>`);
+      const section = wrapper.querySelector('section')!;
+      section.innerHTML = card().repeat(3);
+      const cards = section.children;
+      await rendered(cards);
+      expect(words(cards), 'the page').to.deep.equal([NB, NB, NB]);
+      expect(partText(cards[0], 'published')).to.equal('10. juni 2021');
+
+      section.setAttribute('lang', 'en-GB');
+      await until(() => words(cards).every((w) => w === EN), 1000, 'an ancestor');
+      expect(partText(cards[2], 'published')).to.equal('10 June 2021');
+
+      section.removeAttribute('lang');
+      document.documentElement.setAttribute('lang', 'nn');
+      try {
+        await until(() => words(cards).every((w) => w === NN), 1000, 'the page');
+        cards[1].setAttribute('lang', 'en');
+        await until(() => words(cards).join() === [NN, EN, NN].join(), 1000, 'the card itself');
+        // A card added later under the same parent, and the parent moved under another lang.
+        section.insertAdjacentHTML('beforeend', card());
+        await rendered(cards);
+        expect(words(cards)).to.deep.equal([NN, EN, NN, NN]);
+        wrapper.querySelector('#english')!.append(section);
+        await rendered(cards);
+        expect(words(cards), 'moved').to.deep.equal([EN, EN, EN, EN]);
+        cards[1].removeAttribute('lang');
+        wrapper.querySelector('#english')!.setAttribute('lang', 'nb');
+        await until(() => words(cards).every((w) => w === NB), 1000, 'the new parent');
+      } finally {
+        document.documentElement.setAttribute('lang', 'nb');
+      }
+    });
+
+    it('follows a lang change across and inside shadow roots', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div lang="en"><div id="host"></div></div>`);
+      const shadow = wrapper.querySelector('#host')!.attachShadow({ mode: 'open' });
+      shadow.innerHTML = `<div>${card().repeat(2)}</div><div lang="nn">${card()}</div>`;
+      const cards = shadow.querySelectorAll('fjord-article-card');
+      await rendered(cards);
+      expect(words(cards)).to.deep.equal([EN, EN, NN]);
+      wrapper.setAttribute('lang', 'nb');
+      await until(() => words(cards).join() === [NB, NB, NN].join(), 1000, 'an ancestor outside the shadow root');
+      shadow.querySelector('div')!.setAttribute('lang', 'en');
+      await until(() => words(cards).join() === [EN, EN, NN].join(), 1000, 'an ancestor inside the shadow root');
+      shadow.querySelector('[lang=nn]')!.removeAttribute('lang');
+      await until(() => words(cards).join() === [EN, EN, NB].join(), 1000, 'a lang removed inside the shadow root');
+    });
   });
 
   it('speaks the language of the nearest lang and follows changes to it', async () => {

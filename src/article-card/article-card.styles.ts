@@ -14,7 +14,7 @@ export const styles = [
     }
     /* Only the layouts that follow their width are size containers: containment on a thousand vertical cards costs
        the page real layout time. */
-    :host(:is([layout='horizontal'], [layout='hero'])) {
+    :host(:is([layout=horizontal], [layout=hero])) {
       container-type: inline-size;
     }
     .card {
@@ -61,7 +61,7 @@ export const styles = [
       color: var(--fjord-article-card-kicker-color, var(--_accent));
     }
     .live,
-    [part='type'] {
+    [part=type] {
       display: inline-flex;
       align-items: center;
       gap: .3em;
@@ -108,7 +108,7 @@ export const styles = [
       font-size: clamp(1.5rem, 1rem + 3cqi, 2.5rem);
     }
     ::slotted(*) {
-      margin: 0 !important;
+      margin: 0!important;
       font: inherit;
     }
     a {
@@ -127,8 +127,8 @@ export const styles = [
     .lead {
       line-height: 1.45;
     }
-    .meta > :not([hidden]) ~ *::before {
-      content: '·' / '';
+    .meta > :not([hidden])~*::before {
+      content: '·'/'';
       margin-inline-end: .5rem;
     }
     .clamp {
@@ -151,7 +151,7 @@ export const styles = [
       visibility: hidden;
     }
     .bare .media {
-      aspect-ratio: 3 / 2;
+      aspect-ratio: 3/2;
     }
     .bare :is(.headline, .lead) {
       min-height: 2lh;
@@ -165,19 +165,19 @@ export const styles = [
  * specificity), links in the lead stay clickable above it, and a <picture>'s image fills the box.
  */
 export const pageStyles = css`
-  :where(fjord-article-card > [slot='headline'] a[href]) {
+  :where(fjord-article-card > [slot=headline] a[href]) {
     color: inherit;
     text-decoration: none;
   }
-  :where(fjord-article-card > [slot='headline'] a[href]):hover {
+  :where(fjord-article-card > [slot=headline] a[href]):hover {
     text-decoration: underline;
   }
-  :where(fjord-article-card > [slot='headline'] a[href])::after {
+  :where(fjord-article-card > [slot=headline] a[href])::after {
     content: '';
     position: absolute;
     inset: 0;
   }
-  :where(fjord-article-card > :not([slot='headline'])) a[href] {
+  :where(fjord-article-card > :not([slot=headline])) a[href] {
     position: relative;
     z-index: 1;
   }

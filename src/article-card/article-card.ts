@@ -171,12 +171,13 @@ export class FjordArticleCard extends LitElement {
   #image?: Element;
   #headline?: Element;
   #link?: Element | null;
-  #hasLead = false;
-  #href = '';
-  #relative = false;
+  #hasLead?: boolean;
+  /** The card's link as written; set by every render. */
+  #href!: string;
+  #relative?: boolean;
   #observed = false;
-  #visible = false;
-  #counted = false;
+  #visible?: boolean;
+  #counted?: boolean;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -194,6 +195,15 @@ export class FjordArticleCard extends LitElement {
     this.#sync();
   }
 
+  protected override firstUpdated(): void {
+    // The first render's slotchange events (one per filled slot) would only tell #sort what it found on connect, at the
+    // cost of three events per card: listen from after them, and look once then for anything they would have told.
+    void this.updateComplete.then(() => {
+      this.renderRoot.addEventListener('slotchange', this.#sort);
+      this.#sort();
+    });
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     // Style writes only when their properties change: a thousand cards should cost no style invalidation here.
     if (changed.has('ratio')) {
@@ -206,7 +216,7 @@ export class FjordArticleCard extends LitElement {
     if (changed.has('priority')) this.#hint();
     this.#sync();
     describe(this, this.structuredData, () => {
-      const img = this.#image?.localName == 'picture' ? this.#image.querySelector('img') : this.#image;
+      const img = this.#img();
       const date = (value?: string) => (parseDate(value) ? value!.trim() : undefined);
       return {
         '@type': 'NewsArticle',
@@ -246,57 +256,53 @@ export class FjordArticleCard extends LitElement {
     const layout = this.#pick('layout', this.layout, LAYOUTS) ?? 'vertical';
     const type = TYPES.indexOf(this.#pick('type', this.type, TYPES)!);
     const dateStyle = this.#pick('date-style', this.dateStyle, DATE_STYLES);
-    const compact = layout === 'compact';
+    const compact = layout == 'compact';
     const href = this.#link ? undefined : checkedUrl(this, 'href', this.href);
     const src = this.#image ? undefined : checkedUrl(this, 'image-src', this.imageSrc, 'image');
     const own = !this.#headline && this.headline;
     const lead = this.#hasLead || this.lead;
     const flags = this.sponsored || this.live || type >= 0;
     const loading = this.loading;
+    this.#href = this.#link?.getAttribute('href') ?? href ?? '';
+    this.#relative = false;
     /* A date attribute as [datetime, text]: relative under 24 hours (or when forced), else the date in the page's language. */
     const when = (name: string, value: string | undefined) => {
       if (!value) return [];
       const date = parseDate(value);
       if (!date) return warnValue(this, name, value, 'is not an ISO 8601 date such as 2021-06-10T09:30:00+02:00.') ?? [];
       const ms = date.getTime() - FjordArticleCard.now();
-      const rel = dateStyle === 'relative' || (dateStyle !== 'absolute' && Math.abs(ms) < DAY);
+      const rel = dateStyle == 'relative' || (dateStyle != 'absolute' && Math.abs(ms) < DAY);
       this.#relative ||= rel;
       return [value.trim(), rel ? relative(lang, ms) : formatDate(lang, date)];
     };
-    this.#href = this.#link?.getAttribute('href') ?? href ?? '';
-    this.#relative = false;
     const [published, publishedText] = when('published', this.published);
     const [updated, updatedText] = when('updated', this.updatedAt);
     // While a script fills an empty card, it keeps the space of an image (3:2) and two lines each of headline and lead.
-    const bones = loading ? `loading${this.#headline || own ? '' : ' bare'}` : '';
-    return html`
-      <article part="card" class="card ${layout} ${bones}" aria-busy=${loading || nothing} @slotchange=${this.#sort}>
-        <div part="media" class="media" ?hidden=${compact || !(this.#image || src || loading)}>
+    const bones = loading ? ` loading${this.#headline || own ? '' : ' bare'}` : '';
+    // No whitespace where it would only be a text node to clone (before the card, around the media's and the top line's
+    // parts); hidden=${'…' || nothing} rather than ?hidden, which writes the attribute even when it is not there.
+    return html`<article part="card" class=${`card ${layout}${bones}`} aria-busy=${loading || nothing}>
+        <div part="media" class="media" hidden=${compact || !(this.#image || src || loading) || nothing}>
           <slot name="image"></slot>${src
             ? html`<img part="image" src=${src} alt=${this.imageAlt ?? ''} width=${this.imageWidth ?? nothing} height=${this.imageHeight ?? nothing} srcset=${checkedSrcset(this, 'image-srcset', this.imageSrcset) ?? nothing} sizes=${this.imageSizes ?? nothing} loading=${this.priority ? 'eager' : 'lazy'} fetchpriority=${this.priority ? 'high' : 'auto'} />`
-            : nothing}
-        </div>
+            : nothing}</div>
         <div part="body" class="body">
-          <p part="top" id="top" ?hidden=${!this.kicker && !flags}>
-            ${flags
-              ? html`${this.sponsored ? html`<span part="sponsored" class="sponsored">${s[0]}${this.sponsor ? ` ${s[1]} ${this.sponsor}` : ''} </span>` : nothing}${this.live
-                  ? html`<span part="live" class="live"><i></i>${s[2]} </span>`
-                  : nothing}${type >= 0 ? html`<span part="type"><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[type]}></path></svg>${s[type + 4]} </span>` : nothing}`
-              : nothing}
-            <span part="kicker" class="kicker" ?hidden=${!this.kicker}>${this.kicker}</span>
+          <p part="top" id="top" hidden=${(!this.kicker && !flags) || nothing}>${flags
+            ? html`${this.sponsored ? html`<span part="sponsored" class="sponsored">${s[0]}${this.sponsor ? ` ${s[1]} ${this.sponsor}` : ''} </span>` : nothing}${this.live
+                ? html`<span part="live" class="live"><i></i>${s[2]} </span>`
+                : nothing}${type >= 0 ? html`<span part="type"><svg viewBox="0 0 24 24" aria-hidden="true"><path d=${ICONS[type]}></path></svg>${s[type + 4]} </span>` : nothing}`
+            : nothing}<span part="kicker" class="kicker" hidden=${!this.kicker || nothing}>${this.kicker}</span>
           </p>
           <div part="headline" class="headline" role=${own ? 'heading' : nothing} aria-level=${own ? this.headlineLevel : nothing}>
             <a part="link" href=${href ?? nothing} aria-describedby=${flags && href ? 'top' : nothing}><slot name="headline">${this.headline}</slot></a>
           </div>
-          <div part="lead" class="lead" ?hidden=${compact || !(isServer || lead || loading)}><slot></slot>${this.lead}</div>
-          <p part="meta" class="meta" ?hidden=${!this.byline && !published && !updated}>
-            <span part="byline" ?hidden=${!this.byline}>${this.byline}</span> <time part="published" datetime=${published ?? nothing} ?hidden=${!published}>${publishedText}</time> ${updated
+          <div part="lead" class="lead" hidden=${compact || !(isServer || lead || loading) || nothing}><slot></slot>${this.lead}</div>
+          <p part="meta" class="meta" hidden=${(!this.byline && !published && !updated) || nothing}>
+            <span part="byline" hidden=${!this.byline || nothing}>${this.byline}</span> <time part="published" datetime=${published ?? nothing} hidden=${!published || nothing}>${publishedText}</time> ${updated
               ? html`<time part="updated" datetime=${updated}>${s[3]} ${updatedText}</time>`
-              : nothing}
-          </p>
+              : nothing}</p>
         </div>
-      </article>
-    `;
+      </article>`;
   }
 
   #clamp(selector: string, lines: number | undefined): void {
@@ -313,7 +319,8 @@ export class FjordArticleCard extends LitElement {
 
   /**
    * Recognises the children once per change, not on every render: the first `<img>`/`<picture>` is the image, the
-   * first heading the headline, the rest the lead. Explicit `slot` attributes win.
+   * first heading the headline, the rest the lead. Explicit `slot` attributes win. It runs on connect, once after the
+   * first render, and for each `slotchange` after that.
    */
   #sort = () => {
     const take = (slot: string, tags: string) => {
@@ -323,7 +330,7 @@ export class FjordArticleCard extends LitElement {
     };
     const image = take('image', 'img,picture');
     const headline = take('headline', 'h1,h2,h3,h4,h5,h6');
-    const lead = [...this.childNodes].some((n) => (n instanceof Element ? !n.slot : n.nodeType === Node.TEXT_NODE && n.textContent!.trim()));
+    const lead = [...this.childNodes].some((n) => (n instanceof Element ? !n.slot : n.nodeType == 3 && n.textContent!.trim()));
     if (image !== this.#image || headline !== this.#headline || lead !== this.#hasLead) {
       this.#link = headline?.matches('a[href]') ? headline : headline?.querySelector('a[href]');
       [this.#image, this.#headline, this.#hasLead] = [image, headline, lead];
@@ -332,9 +339,14 @@ export class FjordArticleCard extends LitElement {
     }
   };
 
+  /** The page's own `<img>`: the image, or the one in its `<picture>`. */
+  #img() {
+    return (this.#image?.localName == 'picture' ? this.#image.querySelector('img') : this.#image) as HTMLImageElement | null | undefined;
+  }
+
   /** Lazy loading for the page's own image, unless the page chose `loading` itself; eager and high priority with `priority`. */
   #hint(): void {
-    const img = (this.#image?.localName === 'picture' ? this.#image.querySelector('img') : this.#image) as HTMLImageElement | null | undefined;
+    const img = this.#img();
     if (!img || (img.hasAttribute('loading') && !hinted.has(img))) return;
     hinted.add(img);
     img.loading = this.priority ? 'eager' : 'lazy';
@@ -353,7 +365,7 @@ export class FjordArticleCard extends LitElement {
       this.#visible = false;
     }
     ticking[this.#observed && this.#visible && this.#relative ? 'add' : 'delete'](this);
-    if (!ticking.size) timer = clearInterval(timer) as undefined;
+    if (!ticking.size) timer &&= clearInterval(timer) as undefined;
     else timer ??= setInterval(() => ticking.forEach((card) => card.requestUpdate()), FjordArticleCard.refresh);
   }
 

@@ -6,7 +6,7 @@ export type Locale = 'nb' | 'nn' | 'en';
 /** Maps a BCP 47 tag to an interface language: `nn*` → nn, `nb*`/`no*` → nb, anything else → en. */
 export function toLocale(tag: string | null | undefined): Locale {
   const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
-  return primary == 'nn' ? 'nn' : primary == 'nb' || primary == 'no' ? 'nb' : 'en';
+  return primary == 'nn' ? primary : primary == 'nb' || primary == 'no' ? 'nb' : 'en';
 }
 
 let serverLang = '';
@@ -16,24 +16,31 @@ export function setServerLang(tag: string): void {
   serverLang = tag;
 }
 
-/** The nearest `lang` attribute: the element's, an ancestor's (across shadow roots), or `<html>`'s. */
+let nynorsk: string | undefined;
+const hosts = new Set<LocaleController>();
+let observer: MutationObserver | undefined;
+const WATCH = { attributes: true, attributeFilter: ['lang'], subtree: true };
+
+/**
+ * The nearest `lang` attribute: the element's, an ancestor's (across shadow roots), or `<html>`'s. Each shadow root
+ * it looks in is watched from then on, as the page's one observation does not see into shadow roots.
+ */
 export function langOf(el: Element): string {
   if (isServer) return el.getAttribute('lang') ?? serverLang;
   for (let node: Element | null = el; node; ) {
+    const root = node.getRootNode();
+    const host: Element | null = root instanceof ShadowRoot ? root.host : null;
+    if (host) observer?.observe(root, WATCH);
     const owner = node.closest('[lang]');
     if (owner) return owner.getAttribute('lang')!;
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
+    node = host;
   }
   return '';
 }
 
-let nynorsk: string | undefined;
-const hosts = new Set<LocaleController>();
-let observer: MutationObserver | undefined;
-
 /**
- * Keeps a widget's interface language in step with the nearest `lang`.
+ * Keeps a widget's interface language in step with the nearest `lang`: when one changes on the page, in a shadow root
+ * the widget is in, or on the widget itself, and when the widget moves.
  * One MutationObserver for the whole page serves every widget.
  */
 export class LocaleController implements ReactiveController {
@@ -65,12 +72,13 @@ export class LocaleController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.#lang = undefined;
+    // A widget that moved may be under another lang now; one that just arrived looks when it first renders.
+    if (this.#lang) this.#recheck();
     hosts.add(this);
     // Observe once, when the first widget arrives: a page of a thousand cards registers one observation.
     if (hosts.size == 1) {
       observer ??= new MutationObserver(() => hosts.forEach((c) => c.#recheck()));
-      observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+      observer.observe(document.documentElement, WATCH);
     }
   }
 
@@ -79,9 +87,8 @@ export class LocaleController implements ReactiveController {
     if (!hosts.size) observer?.disconnect();
   }
 
+  /** Looks again, and renders again when the language changed. */
   #recheck(): void {
-    const before = this.#lang;
-    this.#lang = undefined;
-    if (this.lang != before) this.#host.requestUpdate();
+    if (this.#lang != ((this.#lang = undefined), this.lang)) this.#host.requestUpdate();
   }
 }
