@@ -265,6 +265,30 @@ describe('fjord-article-card', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('keeps the page’s general link colour off its own headline link, and lets the page’s rule for card headlines win', async () => {
+      const style = document.createElement('style');
+      style.textContent = 'a { color: rgb(0, 0, 238); text-decoration: underline } .teasers a { color: rgb(170, 0, 0) }';
+      document.head.append(style);
+      try {
+        const el = await fixture<FjordArticleCard>(html`
+          <fjord-article-card style="width: 360px; color: rgb(20, 20, 20)">
+            <h3><a href=${HREF}>${HEADLINE}</a></h3>
+            <p>Klyngen ledes av <a href="/personer/monica-paulsen">Monica Paulsen</a>.</p>
+          </fjord-article-card>
+        `);
+        await settle(el);
+        const own = el.querySelector('h3 a')!;
+        expect(getComputedStyle(own).color).to.equal('rgb(20, 20, 20)');
+        expect(getComputedStyle(own).textDecorationLine).to.equal('none');
+        // A link in the lead is the page's to style.
+        expect(getComputedStyle(el.querySelector('p a')!).color).to.equal('rgb(0, 0, 238)');
+        el.parentElement!.classList.add('teasers');
+        expect(getComputedStyle(own).color).to.equal('rgb(170, 0, 0)');
+      } finally {
+        style.remove();
+      }
+    });
+
     it('keeps a link in the lead working on its own, above the card’s link', async () => {
       const wrapper = await fixture<HTMLElement>(html`
         <div style="width: 360px">

@@ -161,11 +161,13 @@ export const styles = [
 
 /*
  * For the page's own markup, adopted once per document or shadow root: a link inside the page's headline looks like and
- * covers the card like the card's own link does (any rule the page writes for it still wins: :where() has no
- * specificity), links in the lead stay clickable above it, and a <picture>'s image fills the box.
+ * covers the card like the card's own link does, links in the lead stay clickable above it, and a <picture>'s image
+ * fills the box. The headline link's colour has the specificity of a bare `a` and comes after the page's stylesheets,
+ * so the page's general link colour does not turn one card's headline blue, while any rule the page writes for card
+ * headlines (a class, `fjord-article-card a`) still wins; the rest has none at all (:where()).
  */
 export const pageStyles = css`
-  :where(fjord-article-card > [slot=headline] a[href]) {
+  :where(fjord-article-card > [slot=headline]) a {
     color: inherit;
     text-decoration: none;
   }
