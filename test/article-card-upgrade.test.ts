@@ -1,7 +1,7 @@
 // Layout stability of <fjord-article-card layout="horizontal"> with fjord-elements.css linked: the markup is laid out
 // first, the way a page looks while the script is still on its way, and then the script upgrades the cards.
 import { expect } from '@open-wc/testing';
-import { nextFrame, until } from './support/helpers.js';
+import { upgradeFrame, until } from './support/helpers.js';
 
 const HREF = '/nyheter/ny-arena-pro-klynge';
 const LEAD = 'Arctic Cluster Team er en av de fire nye Arena Pro-klyngene i det nasjonale klyngeprogrammet.';
@@ -46,15 +46,7 @@ describe('fjord-article-card layout="horizontal" before and after upgrade', () =
         if (width >= 480) expect(h3.left, 'the headline beside the image').to.be.above(img.right);
         else expect(h3.top, 'the headline below the image').to.be.above(img.bottom);
 
-        const script = doc.createElement('script');
-        script.type = 'module';
-        script.textContent = "import '/src/article-card/article-card.ts';";
-        doc.head.append(script);
-        const win = frame.contentWindow as Window & typeof globalThis;
-        await until(() => !!win.customElements.get('fjord-article-card'), 5000, 'the upgrade');
-        await Promise.all([...doc.querySelectorAll('fjord-article-card')].map((el) => (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
-        await nextFrame();
-        await nextFrame();
+        await upgradeFrame(frame, '/src/article-card/article-card.ts', 'fjord-article-card');
         const after = positions(doc);
         after.forEach(([top, left], i) => {
           expect(top, `top of tracked element ${i + 1}`).to.be.closeTo(before[i][0], 1);

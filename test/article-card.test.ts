@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/article-card/article-card.js';
 import { FjordArticleCard, type FjordCardImpressionDetail } from '../src/article-card/article-card.js';
-import { nextFrame, partText, until, watchWarnings } from './support/helpers.js';
+import { nextFrame, partText, until, upgradeFrame, watchWarnings } from './support/helpers.js';
 import { settle, underMedia, webdriver } from './support/engine.js';
 
 const HREF = '/nyheter/ny-arena-pro-klynge';
@@ -768,15 +768,7 @@ describe('fjord-article-card', () => {
       expect(doc.elementFromPoint(...center(own.querySelector('img')!))).to.equal(own.querySelector('h3 a'));
       expect(getComputedStyle(own, '::before').content).to.contain('Annonsørinnhold');
 
-      const script = doc.createElement('script');
-      script.type = 'module';
-      script.textContent = "import '/src/article-card/article-card.ts';";
-      doc.head.append(script);
-      const win = frame.contentWindow as Window & typeof globalThis;
-      await until(() => !!win.customElements.get('fjord-article-card'), 5000, 'the upgrade');
-      await Promise.all([...doc.querySelectorAll('fjord-article-card')].map((el) => (el as FjordArticleCard).updateComplete));
-      await nextFrame();
-      await nextFrame();
+      await upgradeFrame(frame, '/src/article-card/article-card.ts', 'fjord-article-card');
       const after = marks.map((m) => m.getBoundingClientRect().top);
       after.forEach((top, i) => expect(top, `text after card ${i + 1}`).to.be.closeTo(before[i], 1));
       expect(doc.elementFromPoint(...center(own.querySelector('img')!))).to.equal(own.querySelector('h3 a'));

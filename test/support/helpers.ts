@@ -41,3 +41,20 @@ export async function until(predicate: () => boolean, ms = 3000, what = 'conditi
     await nextFrame();
   }
 }
+
+/**
+ * Loads a widget's module into a frame whose page is already laid out, the way a slow script arrives, and resolves
+ * once every `tag` in it has rendered and the frame has painted twice.
+ */
+export async function upgradeFrame(frame: HTMLIFrameElement, module: string, tag: string): Promise<void> {
+  const doc = frame.contentDocument!;
+  const script = doc.createElement('script');
+  script.type = 'module';
+  script.textContent = `import '${module}';`;
+  doc.head.append(script);
+  const win = frame.contentWindow as Window & typeof globalThis;
+  await until(() => !!win.customElements.get(tag), 5000, `the upgrade of <${tag}>`);
+  await Promise.all([...doc.querySelectorAll(tag)].map((el) => (el as Element & { updateComplete: Promise<unknown> }).updateComplete));
+  await nextFrame();
+  await nextFrame();
+}
