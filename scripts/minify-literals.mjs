@@ -43,24 +43,35 @@ function minifyHtml(text) {
       .replace(/>\s*\n\s*</g, '><')
       .replace(/\s*\n\s*/g, ' ')
       .replace(/ {2,}/g, ' ')
-      // Quotes around a plain static value (part="figure") are not needed when a space or `>` follows.
+      // Quotes around a plain static value (part="figure") are not needed when a space or `>` follows. (Templates
+      // hold markup, not prose: text such as `x="y"` between tags would lose its quotes too.)
       .replace(/(\s[\w-]+)="([\w-]+)"(?=[\s>])/g, '$1=$2')
       // A void HTML element needs no self-closing slash (an SVG element inside <svg> does).
       .replace(/(<(?:img|input|br|hr)\b[^<>]*?)\s*\/>/g, '$1>')
   );
 }
 
+/** Strings and url() in CSS, which are kept exactly as written. */
+const CSS_VERBATIM = /('(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|url\([^)]*\))/;
+
 export function minifyCss(text) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,>])\s*/g, '$1')
-    .replace(/:\s+/g, ':')
-    .replace(/;}/g, '}')
-    // Leading zeros (0.75em → .75em), spaces around `/` and `~` and before `!important`.
-    .replace(/([^\w.-])0\.(\d)/g, '$1.$2')
-    .replace(/\s*([/~])\s*/g, '$1')
-    .replace(/\s+!important/g, '!important')
+    .split(CSS_VERBATIM)
+    .map((piece, i) =>
+      i % 2
+        ? piece
+        : piece
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{};,>])\s*/g, '$1')
+            .replace(/:\s+/g, ':')
+            .replace(/;}/g, '}')
+            // Leading zeros (0.75em → .75em), spaces around `/` and `~` and before `!important`.
+            .replace(/([^\w.-])0\.(\d)/g, '$1.$2')
+            .replace(/\s*([/~])\s*/g, '$1')
+            .replace(/\s+!important/g, '!important'),
+    )
+    .join('')
     .trim();
 }
 

@@ -14,9 +14,9 @@ const card = (attrs: string, headline: string, lead: string, n: number) =>
     <p>${lead}</p>
   </fjord-article-card><p class="mark">${n}</p>`;
 
-/** Top and left of every tracked element in the frame: the marks after each card, and each card's image and headline. */
+/** Top and left of every tracked element in the frame: the marks after each card, and each card's image, headline and lead. */
 const positions = (doc: Document) =>
-  [...doc.querySelectorAll('.mark, fjord-article-card > img, fjord-article-card > h3')].map((el) => {
+  [...doc.querySelectorAll('.mark, fjord-article-card > :is(img, h3, p)')].map((el) => {
     const r = el.getBoundingClientRect();
     return [Math.round(r.top), Math.round(r.left)];
   });
@@ -35,6 +35,14 @@ describe('fjord-article-card layout="horizontal" before and after upgrade', () =
             ${card('kicker="Næringsliv" published="2021-06-10T09:30:00+02:00" byline="Redaksjonen"', 'Ny Arena Pro-klynge', LEAD, 1)}
             ${card('', 'Ny Arena Pro-klynge i Mo i Rana', LEAD, 2)}
             ${card('sponsored byline="Rana Utvikling"', 'Klyngen som vil gjøre Helgeland til et grønt industrisenter for hele landet', LONG_LEAD, 3)}
+            <fjord-article-card href="${HREF}" layout="horizontal" kicker="Næringsliv" byline="Redaksjonen">
+              <h3>En sak uten bilde</h3><p>${LEAD}</p>
+            </fjord-article-card><p class="mark">4</p>
+            <fjord-article-card href="${HREF}" layout="horizontal">
+              <h3>Overskriften før bildet</h3>
+              <img src="/test-api/image.svg?w=1600&h=1067&delay=1500&n=5" alt="" width="1600" height="1067">
+              <p>${LEAD}</p><p>Andre avsnitt av ingressen.</p>
+            </fjord-article-card><p class="mark">5</p>
           </body></html>`);
         doc.close();
         await until(() => [...doc.styleSheets].some((s) => s.href?.includes('fjord-elements.css')), 3000, 'the stylesheet');
@@ -45,6 +53,9 @@ describe('fjord-article-card layout="horizontal" before and after upgrade', () =
         const h3 = first.querySelector('h3')!.getBoundingClientRect();
         if (width >= 480) expect(h3.left, 'the headline beside the image').to.be.above(img.right);
         else expect(h3.top, 'the headline below the image').to.be.above(img.bottom);
+        // Without an image the text has the card's whole width, before upgrade as after.
+        const bare = doc.querySelectorAll('fjord-article-card')[3];
+        expect(bare.querySelector('p')!.getBoundingClientRect().width).to.be.closeTo(bare.getBoundingClientRect().width, 1);
 
         await upgradeFrame(frame, '/src/article-card/article-card.ts', 'fjord-article-card');
         const after = positions(doc);

@@ -140,6 +140,10 @@ export const styles = [
       .horizontal {
         grid-template-columns: 2fr 3fr;
       }
+      /* A horizontal card without an image gives its text the whole width. */
+      .media[hidden] + .body {
+        grid-column: 1/-1;
+      }
     }
     .loading :is(.media, .body > *) {
       color: #0000;
