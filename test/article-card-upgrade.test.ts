@@ -1,7 +1,7 @@
 // Layout stability of <fjord-article-card layout="horizontal"> with fjord-elements.css linked: the markup is laid out
 // first, the way a page looks while the script is still on its way, and then the script upgrades the cards.
 import { expect } from '@open-wc/testing';
-import { upgradeFrame, until } from './support/helpers.js';
+import { stylesheetFrame, upgradeFrame } from './support/helpers.js';
 
 const HREF = '/nyheter/ny-arena-pro-klynge';
 const LEAD = 'Arctic Cluster Team er en av de fire nye Arena Pro-klyngene i det nasjonale klyngeprogrammet.';
@@ -24,29 +24,22 @@ const positions = (doc: Document) =>
 describe('fjord-article-card layout="horizontal" before and after upgrade', () => {
   for (const width of [720, 420]) {
     it(`moves nothing at upgrade in a ${width} px column (${width >= 480 ? 'image beside the text' : 'stacked'})`, async () => {
-      const frame = document.createElement('iframe');
-      frame.style.cssText = `width: ${width}px; height: 1600px; border: 0`;
-      document.body.append(frame);
+      const frame = await stylesheetFrame(
+        `${card('kicker="Næringsliv" published="2021-06-10T09:30:00+02:00" byline="Redaksjonen"', 'Ny Arena Pro-klynge', LEAD, 1)}
+        ${card('', 'Ny Arena Pro-klynge i Mo i Rana', LEAD, 2)}
+        ${card('sponsored byline="Rana Utvikling"', 'Klyngen som vil gjøre Helgeland til et grønt industrisenter for hele landet', LONG_LEAD, 3)}
+        <fjord-article-card href="${HREF}" layout="horizontal" kicker="Næringsliv" byline="Redaksjonen">
+          <h3>En sak uten bilde</h3><p>${LEAD}</p>
+        </fjord-article-card><p class="mark">4</p>
+        <fjord-article-card href="${HREF}" layout="horizontal">
+          <h3>Overskriften før bildet</h3>
+          <img src="/test-api/image.svg?w=1600&h=1067&delay=1500&n=5" alt="" width="1600" height="1067">
+          <p>${LEAD}</p><p>Andre avsnitt av ingressen.</p>
+        </fjord-article-card><p class="mark">5</p>`,
+        { width, bodyStyle: 'margin: 0; font: 16px/1.5 sans-serif' },
+      );
       try {
         const doc = frame.contentDocument!;
-        doc.open();
-        doc.write(`<!doctype html><html lang="nb"><head><link rel="stylesheet" href="/src/fjord-elements.css"></head>
-          <body style="margin: 0; font: 16px/1.5 sans-serif">
-            ${card('kicker="Næringsliv" published="2021-06-10T09:30:00+02:00" byline="Redaksjonen"', 'Ny Arena Pro-klynge', LEAD, 1)}
-            ${card('', 'Ny Arena Pro-klynge i Mo i Rana', LEAD, 2)}
-            ${card('sponsored byline="Rana Utvikling"', 'Klyngen som vil gjøre Helgeland til et grønt industrisenter for hele landet', LONG_LEAD, 3)}
-            <fjord-article-card href="${HREF}" layout="horizontal" kicker="Næringsliv" byline="Redaksjonen">
-              <h3>En sak uten bilde</h3><p>${LEAD}</p>
-            </fjord-article-card><p class="mark">4</p>
-            <fjord-article-card href="${HREF}" layout="horizontal">
-              <h3>Overskriften før bildet</h3>
-              <img src="/test-api/image.svg?w=1600&h=1067&delay=1500&n=5" alt="" width="1600" height="1067">
-              <p>${LEAD}</p><p>Andre avsnitt av ingressen.</p>
-            </fjord-article-card><p class="mark">5</p>
-          </body></html>`);
-        doc.close();
-        await until(() => [...doc.styleSheets].some((s) => s.href?.includes('fjord-elements.css')), 3000, 'the stylesheet');
-        await new Promise((r) => setTimeout(r, 100));
         const before = positions(doc);
         const [first] = doc.querySelectorAll('fjord-article-card');
         const img = first.querySelector('img')!.getBoundingClientRect();

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/article-card/article-card.js';
 import { FjordArticleCard, type FjordCardImpressionDetail } from '../src/article-card/article-card.js';
-import { nextFrame, partText, until, upgradeFrame, watchWarnings } from './support/helpers.js';
+import { nextFrame, partText, stylesheetFrame, until, upgradeFrame, watchWarnings } from './support/helpers.js';
 import { settle, underMedia, webdriver } from './support/engine.js';
 
 const HREF = '/nyheter/ny-arena-pro-klynge';
@@ -743,24 +743,17 @@ describe('fjord-article-card', () => {
   });
 
   it('moves nothing at upgrade with fjord-elements.css linked, and works as a link without JavaScript', async () => {
-    const frame = document.createElement('iframe');
-    frame.style.cssText = 'width: 420px; height: 1400px; border: 0';
-    document.body.append(frame);
+    const card = (attrs: string, headline = HEADLINE) =>
+      `<fjord-article-card href="${HREF}" ${attrs}><img src="${IMG}&delay=1500" alt="" width="1600" height="1067"><h3>${headline}</h3><p>${LEAD}</p></fjord-article-card>`;
+    const frame = await stylesheetFrame(
+      `${card(`kicker="Næringsliv" published="${PUBLISHED}" byline="Redaksjonen"`)}<p class="mark">1</p>
+      ${card('sponsored sponsor="Rana Utvikling"', `<a href="${HREF}">${HEADLINE}</a>`)}<p class="mark">2</p>
+      ${card('layout="compact" kicker="Næringsliv"')}<p class="mark">3</p>
+      ${card(`layout="hero" published="${PUBLISHED}"`)}<p class="mark">4</p>`,
+      { width: 420, height: 1400, bodyStyle: 'margin: 0; font: 16px/1.5 sans-serif' },
+    );
     try {
       const doc = frame.contentDocument!;
-      const card = (attrs: string, headline = HEADLINE) =>
-        `<fjord-article-card href="${HREF}" ${attrs}><img src="${IMG}&delay=1500" alt="" width="1600" height="1067"><h3>${headline}</h3><p>${LEAD}</p></fjord-article-card>`;
-      doc.open();
-      doc.write(`<!doctype html><html lang="nb"><head><link rel="stylesheet" href="/src/fjord-elements.css"></head>
-        <body style="margin: 0; font: 16px/1.5 sans-serif">
-          ${card(`kicker="Næringsliv" published="${PUBLISHED}" byline="Redaksjonen"`)}<p class="mark">1</p>
-          ${card('sponsored sponsor="Rana Utvikling"', `<a href="${HREF}">${HEADLINE}</a>`)}<p class="mark">2</p>
-          ${card('layout="compact" kicker="Næringsliv"')}<p class="mark">3</p>
-          ${card(`layout="hero" published="${PUBLISHED}"`)}<p class="mark">4</p>
-        </body></html>`);
-      doc.close();
-      await until(() => [...doc.styleSheets].some((s) => s.href?.includes('fjord-elements.css')), 3000, 'the stylesheet');
-      await new Promise((r) => setTimeout(r, 100));
       const marks = [...doc.querySelectorAll('.mark')];
       const before = marks.map((m) => m.getBoundingClientRect().top);
       const [, own] = doc.querySelectorAll('fjord-article-card');

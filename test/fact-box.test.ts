@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/fact-box/fact-box.js';
 import type { FjordFactBox } from '../src/fact-box/fact-box.js';
-import { nextFrame, partText, until, watchWarnings } from './support/helpers.js';
+import { nextFrame, partText, stylesheetFrame, until, watchWarnings } from './support/helpers.js';
 import { settle, underMedia, webdriver } from './support/engine.js';
 
 const FACTS = [
@@ -371,16 +371,7 @@ describe('fjord-fact-box', () => {
     ];
 
     /** The markup laid out in a frame that has fjord-elements.css but not the script. */
-    async function unupgraded(markup: string, scripting = true) {
-      const frame = document.createElement('iframe');
-      if (!scripting) frame.setAttribute('sandbox', 'allow-same-origin');
-      frame.style.cssText = 'width: 600px; height: 1600px; border: 0';
-      frame.srcdoc = `<!doctype html><html lang="nb"><head><link rel="stylesheet" href="/src/fjord-elements.css"></head><body style="margin: 0"><div style="width: 420px">${markup}</div></body></html>`;
-      const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-      document.body.append(frame);
-      await loaded;
-      return frame;
-    }
+    const unupgraded = (markup: string, scripting = true) => stylesheetFrame(`<div style="width: 420px">${markup}</div>`, { scripting });
 
     for (const [name, markup] of cases) {
       it(`keeps the height of ${name} when it upgrades`, async () => {

@@ -2,7 +2,7 @@ import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/newsletter-signup/newsletter-signup.js';
 import type { FjordNewsletterSignup } from '../src/newsletter-signup/newsletter-signup.js';
-import { partText, until, watchWarnings } from './support/helpers.js';
+import { partText, stylesheetFrame, until, watchWarnings } from './support/helpers.js';
 
 interface Sent {
   method: string;
@@ -811,12 +811,7 @@ describe('fjord-newsletter-signup on a page', () => {
     ];
     for (const [name, markup] of cases) {
       it(`keeps the height of ${name} when it upgrades`, async () => {
-        const frame = document.createElement('iframe');
-        frame.style.cssText = 'width: 700px; height: 800px; border: 0';
-        frame.srcdoc = `<!doctype html><html lang="nb"><head><link rel="stylesheet" href="/src/fjord-elements.css"></head><body style="margin: 0"><div style="width: 640px">${markup}</div></body></html>`;
-        const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-        document.body.append(frame);
-        await loaded;
+        const frame = await stylesheetFrame(`<div style="width: 640px">${markup}</div>`, { width: 700, height: 800 });
         try {
           const before = frame.contentDocument!.querySelector('fjord-newsletter-signup')!.getBoundingClientRect().height;
           const wrapper = await fixture<HTMLElement>(`<div style="width: 640px">${markup}</div>`);

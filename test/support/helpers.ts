@@ -58,3 +58,25 @@ export async function upgradeFrame(frame: HTMLIFrameElement, module: string, tag
   await nextFrame();
   await nextFrame();
 }
+
+/**
+ * A frame whose page links fjord-elements.css and holds `body`, laid out without any widget script: the page as it
+ * looks while the script is still on its way. `scripting: false` sandboxes it, so it has no JavaScript at all.
+ * The caller removes it.
+ */
+export async function stylesheetFrame(
+  body: string,
+  { width = 600, height = 1600, bodyStyle = 'margin: 0', scripting = true } = {},
+): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  if (!scripting) frame.setAttribute('sandbox', 'allow-same-origin');
+  frame.style.cssText = `width: ${width}px; height: ${height}px; border: 0`;
+  document.body.append(frame);
+  const doc = frame.contentDocument!;
+  doc.open();
+  doc.write(`<!doctype html><html lang="nb"><head><link rel="stylesheet" href="/src/fjord-elements.css"></head><body style="${bodyStyle}">${body}</body></html>`);
+  doc.close();
+  await until(() => [...doc.styleSheets].some((s) => s.href?.includes('fjord-elements.css')), 3000, 'fjord-elements.css');
+  await new Promise((r) => setTimeout(r, 100));
+  return frame;
+}
