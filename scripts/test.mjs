@@ -92,18 +92,19 @@ const browser = existsSync(env.FJORD_SUMMARY_FILE)
   : { passed: 0, failed: 1 };
 rmSync(summaryDir, { recursive: true, force: true });
 
-// The reference signup endpoint's tests (node --test), unless only some browser test files were asked for.
+// The Node tests (node --test): the reference signup endpoint's, and the newcomer's first commands; unless only some
+// browser test files were asked for.
 let server = { passed: 0, failed: 0 };
 let serverStatus = 0;
 if (!args.some((a) => a.startsWith('--files'))) {
-  console.log('\nReference signup endpoint (node --test):');
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=' + join(tmpdir(), `fjord-server-tap-${process.pid}.txt`), ...globTests('test/server')], { stdio: 'inherit' });
+  console.log('\nNode tests (node --test):');
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=' + join(tmpdir(), `fjord-server-tap-${process.pid}.txt`), ...globTests('test/server'), ...globTests('test/node')], { stdio: 'inherit' });
   serverStatus = run.status ?? 1;
   const tapFile = join(tmpdir(), `fjord-server-tap-${process.pid}.txt`);
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
   rmSync(tapFile, { force: true });
   server = { passed: Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0), failed: Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? (serverStatus ? 1 : 0)) };
-  console.log(`\nserver tests: ${server.passed} passed, ${server.failed} failed`);
+  console.log(`\nnode tests: ${server.passed} passed, ${server.failed} failed`);
 }
 
 const passed = browser.passed + server.passed;

@@ -111,7 +111,7 @@ export const styles = [
       margin: 0!important;
       font: inherit;
     }
-    a {
+    [part=link] {
       display: block;
       color: inherit;
       text-decoration: none;

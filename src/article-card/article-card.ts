@@ -64,7 +64,7 @@ const ticking = new Set<FjordArticleCard>();
  * @csspart type - The video, podcast or gallery marker.
  * @csspart kicker - The section label.
  * @csspart headline - The headline box.
- * @csspart link - The headline link (when the card's link is not the page's own).
+ * @csspart link - Around the headline: the card's own `<a href>` when it has `href`, else a `<span>` (the page's own headline link is used, or the card has no link).
  * @csspart lead - The lead.
  * @csspart meta - The line with byline and dates.
  * @csspart byline - The byline.
@@ -294,7 +294,9 @@ export class FjordArticleCard extends LitElement {
             : nothing}<span part="kicker" class="kicker" hidden=${!this.kicker || nothing}>${this.kicker}</span>
           </p>
           <div part="headline" class="headline" role=${own ? 'heading' : nothing} aria-level=${own ? this.headlineLevel : nothing}>
-            <a part="link" href=${href ?? nothing} aria-describedby=${flags && href ? 'top' : nothing}><slot name="headline">${this.headline}</slot></a>
+            ${href
+              ? html`<a part="link" href=${href} aria-describedby=${flags ? 'top' : nothing}><slot name="headline">${this.headline}</slot></a>`
+              : html`<span part="link"><slot name="headline">${this.headline}</slot></span>`}
           </div>
           <div part="lead" class="lead" hidden=${compact || !(isServer || lead || loading) || nothing}><slot></slot>${this.lead}</div>
           <p part="meta" class="meta" hidden=${(!this.byline && !published && !updated) || nothing}>
