@@ -19,7 +19,7 @@ const started = performance.now();
 const step = (what) => console.log(`consumer: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 const versionOf = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 const npm = (args, cwd) => {
-  const result = spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: 'true' } });
+  const result = spawnSync('npm', args, { cwd, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 };
