@@ -120,7 +120,7 @@ describe('forDOMPurify with DOMPurify', () => {
       ),
     );
     expect(out.querySelector('my-widget')?.getAttribute('mode')).to.equal('x');
-    expect(out.querySelector('b')).to.exist;
+    expect(out.querySelector('b')).not.to.equal(null);
     expect(out.querySelector('i'), 'a tag outside the site ALLOWED_TAGS').to.equal(null);
     expect(out.querySelector('fjord-photo')?.getAttribute('credit')).to.equal('NTB');
     expect(out.querySelector('fjord-photo')?.hasAttribute('width'), 'FORBID_ATTR').to.equal(false);
