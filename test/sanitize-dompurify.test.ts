@@ -134,9 +134,10 @@ describe('forDOMPurify with DOMPurify', () => {
 
   it("calls the site's own ADD_TAGS and ADD_ATTR functions", () => {
     const config = forDOMPurify({ ADD_TAGS: (tag: string) => tag == 'my-widget', ADD_ATTR: (name: string, tag: string) => tag == 'my-widget' && name == 'mode' });
-    expect(clean(`<my-widget mode="x" other="y"></my-widget><fjord-fact-box heading="X"></fjord-fact-box>`, config)).to.equal(
-      `<my-widget mode="x"></my-widget><fjord-fact-box heading="X"></fjord-fact-box>`,
+    expect(clean(`<my-widget mode="x" other="y"></my-widget><fjord-fact-box heading="X"></fjord-fact-box><fjord-article-card headline="Y" image-src="javascript:alert(1)" href="/sak"></fjord-article-card>`, config)).to.equal(
+      `<my-widget mode="x"></my-widget><fjord-fact-box heading="X"></fjord-fact-box><fjord-article-card headline="Y" href="/sak"></fjord-article-card>`,
     );
+    expect(cases.filter((c) => problems(clean(c.html, config)).length).map((c) => c.name)).to.deep.equal([]);
   });
 
   it('names as URL attributes exactly the fjord attributes the widgets check as URLs', async () => {

@@ -27,8 +27,8 @@ export interface DOMPurifyConfig {
 
 /** What `forDOMPurify()` returns: the page's configuration with the fjord tags and attributes added. */
 export type FjordDOMPurifyConfig<C> = Omit<C, keyof DOMPurifyConfig> & {
-  ADD_TAGS: (tagName: string) => boolean;
-  ADD_ATTR: (attributeName: string, tagName: string) => boolean;
+  ADD_TAGS: string[] | ((tagName: string) => boolean);
+  ADD_ATTR: string[] | ((attributeName: string, tagName: string) => boolean);
   ADD_URI_SAFE_ATTR: string[];
 };
 
@@ -65,6 +65,7 @@ const SCHEME = /^([a-z][a-z\d+.-]*):/i;
 export function presets(allowlist: Allowlist) {
   const tags = new Set(allowlist.tags);
   const allowed = new Map(Object.entries(allowlist.attributes).map(([tag, names]) => [tag, new Set(names)]));
+  const names = unique(Object.values(allowlist.attributes).flat());
   const urls = new Set(Object.values(allowlist.urlAttributes).flat());
   // Text attributes of the fjord tags ("Foto: NTB" in a caption) are not URLs: DOMPurify must not read "Foto:" as a scheme.
   const text = unique(
@@ -76,20 +77,21 @@ export function presets(allowlist: Allowlist) {
   /**
    * A DOMPurify configuration that adds the fjord tags and what their children need to the page's own `config`.
    * Tags and attributes the page adds stay added; `FORBID_TAGS` and `FORBID_ATTR` still win; DOMPurify's URL check
-   * stays on every URL attribute (`href`, `src`, `image-src`, `full-src`, `action` …). Needs DOMPurify 3.3 or later
-   * (`ADD_TAGS` and `ADD_ATTR` as functions).
+   * stays on every URL attribute (`href`, `src`, `image-src`, `full-src`, `action` …). Added as lists, as DOMPurify 3
+   * takes them (its attribute list is one for all tags); a page that gives `ADD_TAGS` or `ADD_ATTR` as a function gets
+   * one function that asks both, which needs DOMPurify 3.4 or later (earlier versions skipped checks for functions).
    */
   function forDOMPurify<C extends object = Record<never, never>>(config?: C & DOMPurifyConfig): FjordDOMPurifyConfig<C> {
     const own = (config ?? {}) as DOMPurifyConfig;
-    const siteTag = matcher(own.ADD_TAGS);
-    const siteAttr = own.ADD_ATTR;
-    const siteAttrs = Array.isArray(siteAttr) ? new Set(siteAttr.map((name) => name.toLowerCase())) : undefined;
+    const siteTags = own.ADD_TAGS;
+    const siteAttrs = own.ADD_ATTR;
     return {
       ...(config as C),
-      ADD_TAGS: (tagName: string) => tags.has(tagName) || siteTag(tagName),
-      ADD_ATTR: (attributeName: string, tagName: string) =>
-        Boolean(allowed.get(tagName)?.has(attributeName)) ||
-        (typeof siteAttr == 'function' ? siteAttr(attributeName, tagName) : Boolean(siteAttrs?.has(attributeName))),
+      ADD_TAGS: typeof siteTags == 'function' ? (tagName: string) => tags.has(tagName) || siteTags(tagName) : unique([...(siteTags ?? []), ...tags]),
+      ADD_ATTR:
+        typeof siteAttrs == 'function'
+          ? (attributeName: string, tagName: string) => Boolean(allowed.get(tagName)?.has(attributeName)) || siteAttrs(attributeName, tagName)
+          : unique([...(siteAttrs ?? []), ...names]),
       ADD_URI_SAFE_ATTR: unique([...(own.ADD_URI_SAFE_ATTR ?? []), ...text]),
     };
   }
@@ -163,12 +165,6 @@ export function presets(allowlist: Allowlist) {
   }
 
   return { forDOMPurify, forSanitizeHtml };
-}
-
-function matcher(list: DOMPurifyConfig['ADD_TAGS']): (name: string) => boolean {
-  if (typeof list == 'function') return list;
-  const names = new Set((list ?? []).map((name) => name.toLowerCase()));
-  return (name) => names.has(name);
 }
 
 /** Whether every candidate URL of a `srcset`-style list is relative or uses one of `schemes`. */
