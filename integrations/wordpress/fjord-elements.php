@@ -85,6 +85,49 @@ function fjord_elements_kses_uri_attributes( $attributes ) {
 add_filter( 'wp_kses_uri_attributes', 'fjord_elements_kses_uri_attributes' );
 
 /**
+ * kses checks the protocol of an attribute's first URL only, but a srcset lists several ("a.jpg 1x, b.jpg 2x"). Before
+ * kses runs, this drops each candidate of a srcset-style attribute (srcset, image-srcset) whose URL kses would change.
+ *
+ * @param string         $content           Content about to be filtered by kses.
+ * @param array[]|string $allowed_html      The kses context or its rules.
+ * @param string[]       $allowed_protocols Allowed URL protocols.
+ * @return string
+ */
+function fjord_elements_kses_srcset( $content, $allowed_html, $allowed_protocols ) {
+	$names = array();
+	foreach ( fjord_elements_allowlist()['srcsetAttributes'] ?? array() as $list ) {
+		$names = array_merge( $names, $list );
+	}
+	if ( ! $names || ! is_string( $content ) || false === stripos( $content, 'srcset' ) ) {
+		return $content;
+	}
+	$attribute = '/(\s(?:' . implode( '|', array_map( 'preg_quote', array_unique( $names ) ) ) . ')\s*=\s*)("[^"]*"|\'[^\']*\'|[^\s>"\']+)/i';
+	return preg_replace_callback(
+		'/<[a-z][^>]*>/i',
+		function ( $tag ) use ( $attribute, $allowed_protocols ) {
+			return preg_replace_callback(
+				$attribute,
+				function ( $match ) use ( $allowed_protocols ) {
+					$quote      = in_array( $match[2][0], array( '"', "'" ), true ) ? $match[2][0] : '';
+					$value      = $quote ? substr( $match[2], 1, -1 ) : $match[2];
+					$candidates = array_filter(
+						array_map( 'trim', explode( ',', $value ) ),
+						function ( $candidate ) use ( $allowed_protocols ) {
+							$url = preg_split( '/\s+/', $candidate )[0];
+							return '' !== $url && wp_kses_bad_protocol( $url, $allowed_protocols ) === $url;
+						}
+					);
+					return $match[1] . '"' . str_replace( '"', '&quot;', implode( ', ', $candidates ) ) . '"';
+				},
+				$tag[0]
+			);
+		},
+		$content
+	);
+}
+add_filter( 'pre_kses', 'fjord_elements_kses_srcset', 10, 3 );
+
+/**
  * Where fjord-elements.css and fjord-elements.js are loaded from, ending in a slash; '' loads nothing.
  *
  * @return string

@@ -94,6 +94,14 @@ describe('WordPress plugin with WordPress kses', () => {
     assert.deepEqual(failures.map((c) => `${c.name}: ${c.found.join(', ')} in ${c.out}`), []);
   });
 
+  it('checks every candidate of a srcset-style attribute, not only the first URL as kses does', () => {
+    const html = `<fjord-article-card headline="X" image-srcset="https://a.example/a.jpg 800w, javascript:alert(1) 1600w"></fjord-article-card><fjord-photo alt="" srcset='a.jpg 800w, data:text/html;base64,PHNjcmlwdD4 1600w'></fjord-photo><picture><source srcset="b.jpg 1x, JAVASCRIPT:alert(1) 2x"><img src="b.jpg" alt="" srcset="b.jpg 1x, vbscript:x 2x"></picture>`;
+    const [out] = wordpress([html]).kses;
+    assert.deepEqual(problems(out, allowlist), []);
+    assert.match(out, /image-srcset="https:\/\/a\.example\/a\.jpg 800w"/);
+    assert.match(out, /<fjord-photo alt="" srcset="a\.jpg 800w/);
+  });
+
   it('the hostile checks find every case in the markup as written', () => {
     assert.deepEqual(hostile.filter((c) => !problems(c.html, allowlist).length).map((c) => c.name), []);
   });
