@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +121,24 @@ describe('WordPress plugin with WordPress kses', () => {
     );
     assert.equal(own.kses[0], `<a href="/x" rel="nofollow" target="_blank" slot="credit" class="lenke">Lenke</a><fjord-fact-box heading="X" lang="nn" class="tema"><p>Fakta</p></fjord-fact-box>`);
     assert.equal(own.kses[1], `<fjord-newsletter-signup><button>Meld meg på</button></fjord-newsletter-signup>`);
+  });
+
+  it("the guide's functions.php code does the same for a theme without the plugin", () => {
+    const guide = readFileSync(join(root, 'docs/guides/cms.md'), 'utf8');
+    const section = guide.slice(guide.indexOf("### The same in a theme's functions.php"));
+    const code = /```php\n([\s\S]*?)```/.exec(section)?.[1];
+    assert.ok(code?.includes('wp_kses_uri_attributes'), 'the guide has the functions.php code');
+    const theme = mkdtempSync(join(dir, 'theme-'));
+    mkdirSync(join(theme, 'fjord-elements'));
+    copyFileSync(join(root, 'dist/allowlist.json'), join(theme, 'fjord-elements/allowlist.json'));
+    writeFileSync(join(theme, 'functions.php'), `<?php\n${code}`);
+    const lint = spawnSync('php', ['-l', join(theme, 'functions.php')]);
+    assert.equal(lint.status, 0, lint.stdout.toString());
+    const themed = wordpress([...readme.map(([, html]) => html), ...hostile.map((c) => c.html)], { theme });
+    readme.forEach(([name, html], i) => assert.deepEqual(meaning(themed.kses[i]), meaning(html), name));
+    const failures = hostile.map((c, i) => ({ ...c, found: problems(themed.kses[readme.length + i], allowlist) })).filter((c) => c.found.length);
+    assert.deepEqual(failures.map((c) => `${c.name}: ${c.found.join(', ')}`), []);
+    assert.equal(themed.head, '', 'the plugin is not loaded');
   });
 
   it("enqueues the stylesheet and the drop-in module from the plugin's cdn folder", () => {

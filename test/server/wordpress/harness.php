@@ -2,7 +2,7 @@
 // Runs WordPress's own code without a database or an install: extracts the plugin zip with WordPress's PclZip (what
 // the plugin upload uses where PHP has no ZipArchive), loads kses and the script and style loaders from wp-includes,
 // loads the plugin, then cleans each case with wp_kses( $html, 'post' ) and prints what the theme's <head> would get.
-// Input on stdin, JSON: { wordpress, zip, plugins, cases: [html…], url?, filterUrl?, themeRemovesForms? }.
+// Input on stdin, JSON: { wordpress, zip, plugins, cases: [html…], url?, filterUrl?, themeRemovesForms?, theme? }.
 // Output on stdout, JSON: { withoutPlugin: [html…], kses: [html…], uri: [name…], head: '<link …><script …>' }.
 $input = json_decode( stream_get_contents( STDIN ), true );
 
@@ -41,10 +41,15 @@ if ( ! empty( $input['themeRemovesForms'] ) ) {
 	add_filter( 'wp_kses_allowed_html', function ( $tags ) { unset( $tags['form'], $tags['input'] ); return $tags; }, 20 );
 }
 
-// As wp-settings.php does before it loads plugins.
-$GLOBALS['wp_plugin_paths'] = array();
-wp_register_plugin_realpath( WP_PLUGIN_DIR . '/fjord-elements/fjord-elements.php' );
-require WP_PLUGIN_DIR . '/fjord-elements/fjord-elements.php';
+if ( isset( $input['theme'] ) ) {
+	// A theme's functions.php instead of the plugin.
+	require $input['theme'] . '/functions.php';
+} else {
+	// As wp-settings.php does before it loads plugins.
+	$GLOBALS['wp_plugin_paths'] = array();
+	wp_register_plugin_realpath( WP_PLUGIN_DIR . '/fjord-elements/fjord-elements.php' );
+	require WP_PLUGIN_DIR . '/fjord-elements/fjord-elements.php';
+}
 
 $output = array(
 	'withoutPlugin' => $before,
