@@ -67,7 +67,7 @@ const MARKUP = Object.entries(README_MARKUP).map(([name, html]): [string, string
 
 describe('forDOMPurify with DOMPurify', () => {
   for (const [name, html] of MARKUP) {
-    it(`keeps the README's ${name}, and it renders the same text`, async () => {
+    it(`keeps ${name}, and it renders the same text`, async () => {
       const out = clean(html);
       expect(meaning(out)).to.deep.equal(meaning(html));
       const before = await renderedText(html);

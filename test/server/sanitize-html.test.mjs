@@ -11,7 +11,7 @@ const clean = (html, options = forSanitizeHtml({}, sanitizeHtml.defaults)) => sa
 
 describe('forSanitizeHtml with sanitize-html', () => {
   for (const [name, html] of Object.entries(README_MARKUP)) {
-    it(`keeps the README's ${name}`, () => {
+    it(`keeps ${name}`, () => {
       assert.deepEqual(meaning(clean(html)), meaning(html));
     });
   }

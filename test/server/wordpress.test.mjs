@@ -77,7 +77,7 @@ describe('WordPress plugin with WordPress kses', () => {
   });
 
   readme.forEach(([name, html], i) => {
-    it(`keeps the README's ${name}`, () => {
+    it(`keeps ${name}`, () => {
       assert.deepEqual(meaning(result.kses[i]), meaning(html));
     });
   });
