@@ -1,5 +1,6 @@
 // Markup for the sanitizer tests (DOMPurify in the browser, sanitize-html and WordPress's kses in Node): the README's
 // examples for all five widgets, both forms where a widget has two, and hostile markup built from the allowlist.
+import type { Allowlist } from '../../src/sanitize/presets.js';
 
 /** The README's examples, as an editor would paste them into a CMS field, and a photo that uses every URL attribute. */
 export const README_MARKUP: Record<string, string> = {
@@ -62,14 +63,6 @@ export const README_MARKUP: Record<string, string> = {
 </fjord-newsletter-signup>`,
 };
 
-export interface AllowlistShape {
-  tags: string[];
-  attributes: Record<string, string[]>;
-  urlAttributes: Record<string, string[]>;
-  srcsetAttributes: Record<string, string[]>;
-  urlSchemes: string[];
-}
-
 /** URLs no sanitizer may let through in a URL attribute. */
 export const SCRIPT_URLS = ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java&#x09;script:alert(1)', 'javascript&colon;alert(1)', 'vbscript:msgbox(1)'];
 export const DATA_URLS = ['data:text/html,<script>alert(1)</script>', 'data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+'];
@@ -91,7 +84,7 @@ const escape = (value: string) => value.replace(/"/g, '&quot;').replace(/</g, '&
  * where no sanitizer allows it on purpose: DOMPurify keeps `data:` images on `<img>` and `<source>`), event handlers on
  * every allowed tag, `<script>` inside widgets, and tags that start with `fjord-` but are not ours.
  */
-export function hostileMarkup(allowlist: AllowlistShape, { data = (tag: string) => tag.startsWith('fjord-') || tag == 'a' || tag == 'form' } = {}) {
+export function hostileMarkup(allowlist: Allowlist, { data = (tag: string) => tag.startsWith('fjord-') || tag == 'a' || tag == 'form' } = {}) {
   const cases: { name: string; html: string }[] = [];
   for (const [tag, names] of Object.entries(allowlist.urlAttributes)) {
     for (const name of names) {
