@@ -18,6 +18,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const WORDPRESS = '/usr/share/wordpress';
 const PACKAGES = ['php-cli', 'wordpress'];
 const allowlist = JSON.parse(readFileSync(join(root, 'dist/allowlist.json'), 'utf8'));
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const ver = `?ver=${version.replace(/\./g, '\\.')}`;
 
 function ensureWordPress() {
   const ready = () => spawnSync('php', ['-v']).status === 0 && existsSync(join(WORDPRESS, 'wp-includes/kses.php'));
@@ -144,18 +146,18 @@ describe('WordPress plugin with WordPress kses', () => {
   it("enqueues the stylesheet and the drop-in module from the plugin's cdn folder", () => {
     const link = /<link rel='stylesheet' id='fjord-elements-css' href='([^']+)'/.exec(result.head)?.[1];
     const script = /<script type="module" src='([^']+)' id='fjord-elements-js'><\/script>/.exec(result.head)?.[1];
-    assert.match(link ?? result.head, /^https?:\/\/news\.example\/wp-content\/plugins\/fjord-elements\/cdn\/fjord-elements\.css\?ver=0\.1\.0$/);
-    assert.match(script ?? result.head, /^https?:\/\/news\.example\/wp-content\/plugins\/fjord-elements\/cdn\/fjord-elements\.js\?ver=0\.1\.0$/);
+    assert.match(link ?? result.head, RegExp(`^https?://news\\.example/wp-content/plugins/fjord-elements/cdn/fjord-elements\\.css\\${ver}$`));
+    assert.match(script ?? result.head, RegExp(`^https?://news\\.example/wp-content/plugins/fjord-elements/cdn/fjord-elements\\.js\\${ver}$`));
     assert.equal((result.head.match(/<script/g) ?? []).length, 1);
     for (const url of [link, script]) assert.ok(existsSync(join(result.plugin, new URL(url).pathname.replace(/^\/wp-content\/plugins\/fjord-elements\//, ''))), url);
   });
 
   it('loads the files from FJORD_ELEMENTS_URL or the fjord_elements_url filter instead, or loads nothing', () => {
     const constant = wordpress([], { url: 'https://cdn.example/fjord-elements/0.1.0' });
-    assert.match(constant.head, /href='https:\/\/cdn\.example\/fjord-elements\/0\.1\.0\/fjord-elements\.css\?ver=0\.1\.0'/);
-    assert.match(constant.head, /<script type="module" src='https:\/\/cdn\.example\/fjord-elements\/0\.1\.0\/fjord-elements\.js\?ver=0\.1\.0'/);
+    assert.match(constant.head, RegExp(`href='https://cdn\\.example/fjord-elements/0\\.1\\.0/fjord-elements\\.css\\${ver}'`));
+    assert.match(constant.head, RegExp(`<script type="module" src='https://cdn\\.example/fjord-elements/0\\.1\\.0/fjord-elements\\.js\\${ver}'`));
     const filtered = wordpress([], { filterUrl: 'https://static.example/fe/' });
-    assert.match(filtered.head, /src='https:\/\/static\.example\/fe\/fjord-elements\.js\?ver=0\.1\.0'/);
+    assert.match(filtered.head, RegExp(`src='https://static\\.example/fe/fjord-elements\\.js\\${ver}'`));
     assert.equal(wordpress([], { filterUrl: '' }).head, '');
   });
 });
