@@ -97,6 +97,14 @@ photo.zoomable = true;
 photo.zoomable = 'yes';
 (window as unknown as { consumerReady: boolean }).consumerReady = true;
 `,
+    // Type-checked only: the sanitizer presets with a page's own configuration.
+    'src/sanitize-types.ts': `import { allowlist, forDOMPurify, forSanitizeHtml } from 'fjord-elements/sanitize.js';
+
+forDOMPurify({ FORBID_TAGS: ['form'] }).FORBID_TAGS satisfies string[];
+const options = { allowedTags: ['p'], allowedAttributes: {}, allowedSchemes: ['https'], allowedSchemesAppliedToAttributes: ['href'], selfClosing: ['br'] };
+forSanitizeHtml({ ...options, parser: { lowerCaseTags: true } }).parser.lowerCaseTags satisfies boolean;
+allowlist.urlAttributes['fjord-photo'] satisfies string[];
+`,
     // Type-checked only: React 19 JSX with the generated IntrinsicElements and typed events.
     'src/react-types.tsx': `import type {} from 'fjord-elements/react';
 import type { FjordSignupResult } from 'fjord-elements';
@@ -147,7 +155,10 @@ export const story = (
     [
       '--input-type=module',
       '-e',
-      `for (const s of ['fjord-elements/photo.js', 'fjord-elements/fact-box.js', 'fjord-elements/autoloader.js', 'fjord-elements/custom-elements.json', 'fjord-elements/web-types.json', 'fjord-elements/cdn/fjord-elements.js', 'fjord-elements/fjord-elements.css']) import.meta.resolve(s);`,
+      `for (const s of ['fjord-elements/photo.js', 'fjord-elements/fact-box.js', 'fjord-elements/autoloader.js', 'fjord-elements/custom-elements.json', 'fjord-elements/web-types.json', 'fjord-elements/cdn/fjord-elements.js', 'fjord-elements/fjord-elements.css', 'fjord-elements/sanitize.js', 'fjord-elements/allowlist.json']) import.meta.resolve(s);
+const { allowlist } = await import('fjord-elements/sanitize.js');
+const { default: json } = await import('fjord-elements/allowlist.json', { with: { type: 'json' } });
+if (JSON.stringify(allowlist) !== JSON.stringify(json) || !allowlist.tags.includes('fjord-photo')) throw new Error('fjord-elements/sanitize.js and allowlist.json differ');`,
     ],
     { cwd: app, stdio: 'inherit' },
   );
