@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { startServer } from '../../demo/server/server.ts';
+import { startServer } from '../../server/server.ts';
 
 /** A fresh directory with a database path in it; `remove()` deletes both. */
 export function tempDatabase() {

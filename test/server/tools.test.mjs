@@ -8,9 +8,9 @@ import { NO_LIMITS, readDatabase, request, signup, start, tempDatabase } from '.
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
-const signups = (...args) => run(process.execPath, ['--import', 'tsx', 'scripts/signups.ts', ...args], { cwd: root, env: { ...process.env, FJORD_SIGNUPS_DB: '' } });
+const signups = (...args) => run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'list', ...args], { cwd: root, env: { ...process.env, FJORD_SIGNUPS_DATABASE: '' } });
 
-describe('npm run signups', () => {
+describe('fjord-signups list (npm run signups)', () => {
   const db = tempDatabase();
   before(async () => {
     const server = await start({ database: db.file, rateLimit: NO_LIMITS });
@@ -30,7 +30,7 @@ describe('npm run signups', () => {
     assert.doesNotMatch(stdout, /[\u0007\u001b\u202e]/);
   });
 
-  it('exports every column as CSV with -- --csv, quoted where needed and with formulas defused', async () => {
+  it('exports every column as CSV with --csv, quoted where needed and with formulas defused', async () => {
     const { stdout } = await signups('--db', db.file, '--csv');
     const lines = stdout.split('\r\n');
     assert.equal(lines[0], 'id,email,list,status,name,locale,source,consent_text,consent_at,created_at,updated_at,confirmed_at,unsubscribed_at,ip_hash,extra');
@@ -52,7 +52,7 @@ describe('npm start (the Vite dev server with vite.config.ts)', () => {
   let vite;
   let url;
   before(async () => {
-    process.env.FJORD_SIGNUPS_DB = db.file;
+    process.env.FJORD_SIGNUPS_DATABASE = db.file;
     const logger = { info: (msg) => logs.push(msg), warn: () => {}, warnOnce: () => {}, error: () => {}, clearScreen: () => {}, hasErrorLogged: () => false, hasWarned: false };
     vite = await createServer({ root, configFile: `${root}/vite.config.ts`, customLogger: logger, server: { host: '127.0.0.1', port: 0, strictPort: false, ws: false } });
     await vite.listen();
@@ -60,7 +60,7 @@ describe('npm start (the Vite dev server with vite.config.ts)', () => {
   });
   after(async () => {
     await vite.close();
-    delete process.env.FJORD_SIGNUPS_DB;
+    delete process.env.FJORD_SIGNUPS_DATABASE;
     db.remove();
   });
 
