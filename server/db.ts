@@ -229,7 +229,7 @@ export class SignupStore {
     return this.driver.transaction(async (q) => {
       const now = this.#settings.now();
       const since = iso(now - windowMs);
-      await this.driver.lock(q, `${bucket}\0${key}`);
+      await this.driver.lock(q, `${bucket}:${key}`);
       if (++this.#hits % 500 === 0) await q.run('DELETE FROM rate_hits WHERE at <= ?', since);
       const seen = (await q.get<{ n: number; first: string | null }>(
         'SELECT CAST(COUNT(*) AS INTEGER) AS n, MIN(at) AS first FROM rate_hits WHERE bucket = ? AND key = ? AND at > ?',
@@ -278,6 +278,13 @@ export class SignupStore {
   async retryLater(id: number, claim: string, at: number, error: string): Promise<void> {
     await this.driver.transaction((q) =>
       q.run('UPDATE outbox SET next_attempt_at = ?, error = ?, claim = NULL, claimed_until = NULL WHERE id = ? AND claim = ?', iso(at), error, id, claim),
+    );
+  }
+
+  /** Gives a claimed mail back untried. */
+  async release(id: number, claim: string): Promise<void> {
+    await this.driver.transaction((q) =>
+      q.run('UPDATE outbox SET claim = NULL, claimed_until = NULL, attempts = attempts - 1 WHERE id = ? AND claim = ?', id, claim),
     );
   }
 

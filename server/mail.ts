@@ -154,6 +154,12 @@ export class OutboxSender {
 
   async #send(mail: OutboxRow): Promise<void> {
     const { store, now } = this.#s;
+    // A claim with little time left (sending its batch took long) is given back rather than risk a second sender
+    // taking the mail over while this one is still handing it over.
+    if (Date.parse(mail.claimed_until!) - now() < this.#s.leaseMs / 4) {
+      await store.release(mail.id, this.claim);
+      return;
+    }
     if (Date.parse(mail.created_at) + this.#s.maxAgeMs <= now()) {
       await store.markFailed(mail.id, this.claim, 'not sent: its confirmation link expired before the SMTP server took it');
       return;
