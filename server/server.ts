@@ -28,7 +28,7 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const { port = 0, host = '127.0.0.1', ...rest } = options;
   let origin = '';
-  const handler = createSignupHandler({ ...rest, publicUrl: rest.publicUrl ?? process.env.FJORD_PUBLIC_URL ?? (() => origin) });
+  const handler = createSignupHandler({ ...rest, publicUrl: rest.publicUrl ?? (process.env.FJORD_PUBLIC_URL || (() => origin)) });
   try {
     await handler.ready;
   } catch (error) {

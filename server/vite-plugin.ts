@@ -29,7 +29,7 @@ export function signupServer(options: SignupOptions = {}): SignupServerPlugin {
       const handler = createSignupHandler({
         log: (line) => server.config.logger.info(line, { timestamp: true }),
         ...options,
-        publicUrl: options.publicUrl ?? process.env.FJORD_PUBLIC_URL ?? (() => server.resolvedUrls?.local[0]),
+        publicUrl: options.publicUrl ?? (process.env.FJORD_PUBLIC_URL || (() => server.resolvedUrls?.local[0])),
       });
       await handler.ready;
       server.middlewares.use(handler);
