@@ -20,8 +20,6 @@ export interface Driver extends Queries {
   readonly where: string;
   /** Runs `fn` in one write transaction; it is rolled back when `fn` throws. */
   transaction<T>(fn: (q: Queries) => Promise<T>): Promise<T>;
-  /** Holds every other transaction that takes the same key until this one ends (SQLite's write transactions already do). */
-  lock(q: Queries, key: string): Promise<void>;
   /** `FOR UPDATE SKIP LOCKED` where the database has it. */
   readonly skipLocked: string;
   /** `FOR UPDATE` where the database has it. */
@@ -107,7 +105,6 @@ export function openSqlite(file: string): Driver {
       queue.tail = result.catch(() => undefined);
       return result;
     },
-    lock: async () => undefined,
     skipLocked: '',
     forUpdate: '',
     async close() {
@@ -147,7 +144,8 @@ async function openPostgres(url: string, poolSize: number): Promise<Driver> {
   const over = (client: Pg.Pool | Pg.PoolClient): Queries => ({
     all: async <T>(sql: string, ...params: unknown[]) => (await client.query(numbered(sql), params)).rows as T[],
     get: async <T>(sql: string, ...params: unknown[]) => (await client.query(numbered(sql), params)).rows[0] as T | undefined,
-    run: async (sql: string, ...params: unknown[]) => (await client.query(numbered(sql), params)).rowCount ?? 0,
+    // Without parameters, a text may hold several statements (the migrations).
+    run: async (sql: string, ...params: unknown[]) => (await (params.length ? client.query(numbered(sql), params) : client.query(sql))).rowCount ?? 0,
   });
   const transaction = async <T>(fn: (q: Queries) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
@@ -172,9 +170,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Driver> {
       const row = hasMeta?.found ? await q.get<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'") : undefined;
       const version = Number(row?.value ?? 0);
       if (version > MIGRATIONS.length) throw newerSchema(version);
-      for (let step = version; step < MIGRATIONS.length; step++) {
-        for (const statement of MIGRATIONS[step].postgres.split(/;\s*(?:\n|$)/).filter((s) => s.trim())) await q.run(statement);
-      }
+      for (let step = version; step < MIGRATIONS.length; step++) await q.run(MIGRATIONS[step].postgres);
       await q.run(
         "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         String(MIGRATIONS.length),
@@ -195,9 +191,6 @@ async function openPostgres(url: string, poolSize: number): Promise<Driver> {
     where,
     ...over(pool),
     transaction,
-    async lock(q, key) {
-      await q.run('SELECT pg_advisory_xact_lock(hashtext(?))', key);
-    },
     skipLocked: ' FOR UPDATE SKIP LOCKED',
     forUpdate: ' FOR UPDATE',
     async close() {

@@ -97,7 +97,22 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // Mail that is sent: the HTML part, the stable Message-ID, the one-click unsubscribe link, and the sender's
   // claim, retry and failure columns. Rate limits shared by every instance. A hashed record of each erasure.
-  { sqlite: step2(' STRICT'), postgres: step2('') },
+  {
+    sqlite: step2(' STRICT'),
+    // One round trip per counted attempt: lock, count and insert in a function. Each statement of a volatile
+    // function sees what committed before it, so the count after the lock includes every earlier attempt.
+    postgres: `${step2('')};
+     CREATE FUNCTION fjord_rate_hit(p_bucket TEXT, p_key TEXT, p_at TEXT, p_since TEXT, p_limit INTEGER)
+       RETURNS TABLE (n INTEGER, first TEXT) LANGUAGE plpgsql VOLATILE AS $$
+     BEGIN
+       PERFORM pg_advisory_xact_lock(hashtext(p_bucket || ':' || p_key));
+       SELECT CAST(COUNT(*) AS INTEGER), MIN(r.at) INTO n, first FROM rate_hits r WHERE r.bucket = p_bucket AND r.key = p_key AND r.at > p_since;
+       IF n < p_limit THEN
+         INSERT INTO rate_hits (bucket, key, at) VALUES (p_bucket, p_key, p_at);
+       END IF;
+       RETURN NEXT;
+     END $$`,
+  },
 ];
 
 function step2(strict: string): string {

@@ -3,15 +3,14 @@
 // a sender killed mid-drain, and the data-protection commands.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { Agent } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { runCommand } from '../../server/commands.ts';
 import { signup as post, request, start } from './helpers.mjs';
 import { mailsTo, parse, startSmtp } from './smtp.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const run = promisify(execFile);
 const FROM = 'Fjordavisa <nyhetsbrev@fjordavisa.example>';
 const FAST = { retryMs: 150, maxRetryMs: 600, pollMs: 150, leaseMs: 15_000 };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -263,7 +262,13 @@ export function behaviourSuite(kind, { database, ports, setup = async () => {}, 
       await post(server, { email: 'erase.me@example.no', list: 'morgenbrevet' });
       await post(server, { email: 'keep@example.no', list: 'morgenbrevet' });
       await stopAll();
-      const cli = (...args) => run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args, '--db', db], { cwd: root, env: { ...process.env, FJORD_SIGNUPS_DATABASE: '' } });
+      // The bin's commands, run in this process (tools.test.mjs runs the bin itself).
+      const cli = async (...args) => {
+        let stdout = '';
+        const code = await runCommand([...args, '--db', db], { out: (text) => (stdout += text), line: (text) => (stdout += `${text}\n`), error: (text) => assert.fail(text) });
+        assert.equal(code, 0);
+        return { stdout };
+      };
 
       const exported = JSON.parse((await cli('export', 'erase.me@EXAMPLE.no')).stdout);
       assert.deepEqual(exported.signups.map((r) => [r.email, r.list, r.name]), [['Erase.Me@example.no', 'klyngenytt', 'Eva'], ['erase.me@example.no', 'morgenbrevet', null]]);

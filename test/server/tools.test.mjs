@@ -6,10 +6,17 @@ import { promisify } from 'node:util';
 import { createServer } from 'vite';
 import { NO_LIMITS, readDatabase, request, signup, start, tempDatabase } from './helpers.mjs';
 import { mailsTo, parse, startSmtp } from './smtp.mjs';
+import { runCommand } from '../../server/commands.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
 const signups = (...args) => run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'list', ...args], { cwd: root, env: { ...process.env, FJORD_SIGNUPS_DATABASE: '' } });
+/** The same command in this process: what the bin prints, without starting one. */
+const signupsHere = async (...args) => {
+  const output = { stdout: '', stderr: '' };
+  await runCommand(['list', ...args], { out: (text) => (output.stdout += text), line: (text) => (output.stdout += `${text}\n`), error: (text) => (output.stderr += `${text}\n`) });
+  return output;
+};
 
 describe('fjord-signups list (npm run signups)', () => {
   const db = tempDatabase();
@@ -32,7 +39,7 @@ describe('fjord-signups list (npm run signups)', () => {
   });
 
   it('exports every column as CSV with --csv, quoted where needed and with formulas defused', async () => {
-    const { stdout } = await signups('--db', db.file, '--csv');
+    const { stdout } = await signupsHere('--db', db.file, '--csv');
     const lines = stdout.split('\r\n');
     assert.equal(lines[0], 'id,email,list,status,name,locale,source,consent_text,consent_at,created_at,updated_at,confirmed_at,unsubscribed_at,ip_hash,extra');
     assert.ok(lines[1].startsWith('1,ola@example.no,klyngenytt,pending,"Ola ""O"" Nordmann, jr.",nb,'));
@@ -41,7 +48,7 @@ describe('fjord-signups list (npm run signups)', () => {
   });
 
   it('says so when there is no database yet', async () => {
-    const { stdout, stderr } = await signups('--db', `${db.dir}/missing.sqlite`, '--csv');
+    const { stdout, stderr } = await signupsHere('--db', `${db.dir}/missing.sqlite`, '--csv');
     assert.equal(stdout, 'id,email,list,status,name,locale,source,consent_text,consent_at,created_at,updated_at,confirmed_at,unsubscribed_at,ip_hash,extra\r\n');
     assert.match(stderr, /No signups yet/);
   });
