@@ -80,4 +80,30 @@ describe('rate limits (60 a minute per client IP, 5 per address)', () => {
       fresh.remove();
     }
   });
+
+  it('reads the client from X-Forwarded-For behind trusted proxies (trustProxy), and ignores what a client wrote there itself', async () => {
+    const fresh = tempDatabase();
+    const behind = await start({ database: fresh.file, now: clock.now, trustProxy: 1, rateLimit: { perIp: 3 } });
+    const direct = await start({ database: fresh.file, now: clock.now, rateLimit: { perIp: 3 } });
+    try {
+      const proxy = '127.0.6.1';
+      const via = (server, i, forwarded) => signup(server, { email: `xff${i}@example.no`, list: 'morgenbrevet' }, { from: proxy, headers: { 'x-forwarded-for': forwarded } });
+      // One reader behind the proxy, writing a new address of their own into the header each time.
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await via(behind, i, `10.9.9.${i}, 203.0.113.7`)).status);
+      assert.deepEqual(statuses, [200, 200, 200, 429]);
+      assert.equal((await via(behind, 4, '203.0.113.8')).status, 200, 'another reader behind the same proxy is not held back');
+      const rows = readDatabase(fresh.file).signups;
+      assert.equal(rows[0].ip_hash, rows[2].ip_hash, 'the reader’s address is the one hashed');
+      assert.notEqual(rows[0].ip_hash, rows[3].ip_hash);
+      // Without trustProxy the header is not read at all: every post from the socket's address counts as one client.
+      const plain = [];
+      for (let i = 10; i < 14; i++) plain.push((await via(direct, i, `198.51.100.${i}`)).status);
+      assert.deepEqual(plain, [200, 200, 200, 429]);
+    } finally {
+      await behind.close();
+      await direct.close();
+      fresh.remove();
+    }
+  });
 });
