@@ -119,7 +119,7 @@ export class OutboxSender {
       try {
         do {
           this.#again = false;
-          for (;;) {
+          while (!this.#stopped) {
             const mails = await this.#s.store.claimMails(this.claim, this.#s.batch, this.#s.leaseMs);
             if (!mails.length) break;
             await Promise.all(mails.map((mail) => this.#send(mail)));
