@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 // @ts-expect-error plain JavaScript helper shared with the size script
 import { minifyCss, minifyLiterals } from './scripts/minify-literals.mjs';
-import { signupServer } from './demo/server/vite-plugin.js';
+import { signupServer } from './server/index.js';
 
 /** Minifies Lit template literals in the library source at build time. */
 function litLiterals(): Plugin {
