@@ -267,7 +267,7 @@ export class FjordArticleCard extends LitElement {
     this.#relative = false;
     // A relative time written on the server would be wrong in the page for as long as the page is served: the server
     // writes the date, and the browser's first render, which takes the server's markup over, keeps it (then renders again).
-    const frozen = isServer || (this as unknown as { _$needsHydration?: boolean })._$needsHydration;
+    const frozen = isServer || (!this.hasUpdated && !!this.shadowRoot?.querySelector('[part]'));
     /* A date attribute as [datetime, text]: relative under 24 hours (or when forced), else the date in the page's language. */
     const when = (name: string, value: string | undefined) => {
       if (!value) return [];

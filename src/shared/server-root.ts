@@ -7,11 +7,11 @@ import { warn } from './warn.js';
  * Call it once the render root exists and before the first render.
  */
 export function claimServerRoot(host: HTMLElement & { hasUpdated: boolean }): void {
-  const own = host as typeof host & { _$needsHydration?: boolean; renderOptions: { renderBefore?: ChildNode | null } };
-  if (host.hasUpdated || own._$needsHydration || !host.shadowRoot?.querySelector(':not(style)')) return;
+  // Lit renders before the first child it found in the root; hydration support leaves that unset and takes the root over.
+  const options = (host as unknown as { renderOptions: { renderBefore?: ChildNode | null } }).renderOptions;
+  if (host.hasUpdated || !options.renderBefore || !host.shadowRoot?.querySelector(':not(style)')) return;
   host.shadowRoot.replaceChildren();
-  // Lit renders before the root's first child as it found it.
-  own.renderOptions.renderBefore = null;
+  options.renderBefore = null;
   warn(
     host,
     'ssr',

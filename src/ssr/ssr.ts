@@ -34,7 +34,7 @@ const STAND_IN = 'fjord-client-rendered-signup';
 
 /**
  * Which child goes to which named slot, as each widget decides in the browser: a photo's and a card's first `<img>` or
- * `<picture>`, a card's first heading, and a fact box's heading when it is the first element. The server cannot see
+ * `<picture>`, a card's and a signup's first heading, and a fact box's heading when it is the first element. The server cannot see
  * children, so without the `slot` attribute they would show in the widget's main content until hydration, then move.
  */
 const SLOTS: Record<string, [RegExp, string, first?: boolean][]> = {
@@ -44,6 +44,7 @@ const SLOTS: Record<string, [RegExp, string, first?: boolean][]> = {
     [/^h[1-6]$/, 'headline'],
   ],
   'fjord-fact-box': [[/^h[1-6]$/, 'heading', true]],
+  'fjord-newsletter-signup': [[/^h[1-6]$/, 'heading']],
 };
 const VOID = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/;
 const RAW = /^(script|style|textarea|title)$/;
