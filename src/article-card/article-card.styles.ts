@@ -100,6 +100,7 @@ export const styles = [
       font-size: var(--fjord-article-card-headline-size, 1.25rem);
       font-weight: 700;
       line-height: 1.25;
+      overflow-wrap: anywhere;
     }
     .compact .headline {
       font-size: 1rem;
