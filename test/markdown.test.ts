@@ -110,6 +110,24 @@ Resten av saken.
     expect(warnings.messages.find((m) => m.startsWith('<fjord-fact-box>'))).to.include('Leave a blank line before </fjord-fact-box>');
   });
 
+  it('a lower heading inside the box is a section of it, not the story: no warning', async () => {
+    const article = await story(`<fjord-fact-box heading="Fakta om ACT">
+
+- 83 partnere
+
+### Om klyngeprogrammet
+
+- Arena Pro siden 2021
+
+</fjord-fact-box>
+`);
+    const box = article.querySelector('fjord-fact-box')!;
+    expect(box.querySelector('h3')).to.not.equal(null);
+    await box.updateComplete;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(warnings.messages).to.deep.equal([]);
+  });
+
   it('a closing tag after a blank line, following a paragraph, closes the widget', async () => {
     const article = await story(`<fjord-fact-box heading="Fakta">
 
