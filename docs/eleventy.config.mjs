@@ -231,10 +231,22 @@ export default function (eleventyConfig) {
     if (flag === 'live' && lang === 'css') {
       const file = `${env.page.fileSlug}-live.css`;
       liveCss.set(file, (liveCss.get(file) ?? '') + token.content);
-      return `<link rel="stylesheet" href="${file}">\n${fence(tokens, idx, options, env, self)}`;
+      return `<link rel="stylesheet" href="${file}">\n${fence(tokens, idx, options, env, self).replace(/^<pre>/, '<pre tabindex="0">')}`;
     }
-    return fence(tokens, idx, options, env, self);
+    return fence(tokens, idx, options, env, self).replace(/^<pre>/, '<pre tabindex="0">');
   };
+  // Table alignment as a class, not a style attribute, which a strict style-src blocks.
+  for (const rule of ['th_open', 'td_open']) {
+    md.renderer.rules[rule] = (tokens, idx, options, env, self) => {
+      const token = tokens[idx];
+      const align = /text-align:(\w+)/.exec(token.attrGet('style') ?? '')?.[1];
+      if (align) {
+        token.attrs = token.attrs.filter(([name]) => name !== 'style');
+        token.attrJoin('class', `align-${align}`);
+      }
+      return self.renderToken(tokens, idx, options);
+    };
+  }
   eleventyConfig.setLibrary('md', md);
 
   eleventyConfig.addPairedShortcode('md', (content) => md.render(dedent(content)));

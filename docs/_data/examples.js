@@ -234,7 +234,7 @@ export default {
       id: 'fact-box-open',
       title: 'The same box, open',
       note: '`open` is reflected: it follows the reader’s choice, and the page may set it.',
-      html: `<fjord-fact-box heading="Slik fungerer klyngeprogrammet" collapsed-height="9rem" open source="Innovasjon Norge">
+      html: `<fjord-fact-box heading="Klyngeprogrammets tre nivåer" collapsed-height="9rem" open source="Innovasjon Norge">
   <p>Norwegian Innovation Clusters har tre nivåer: Arena, Arena Pro og Global Centres of Expertise (GCE).</p>
   <p>Arena er for klynger i tidlig fase. Arena Pro er for klynger med et etablert samarbeid og ambisjoner om å vokse.</p>
   <p>GCE er for modne klynger med en global posisjon og et omfattende samarbeid med forsknings- og utdanningsmiljøer.</p>

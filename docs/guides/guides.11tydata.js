@@ -8,6 +8,6 @@ export default {
   layout: 'guide.njk',
   permalink: (data) => `${data.page.fileSlug}.html`,
   eleventyComputed: {
-    title: (data) => data.title ?? /^#\s+(.+)$/m.exec(readFileSync(data.page.inputPath, 'utf8'))?.[1].replace(/`/g, '') ?? data.page.fileSlug,
+    title: (data) => /^#\s+(.+)$/m.exec(readFileSync(data.page.inputPath, 'utf8'))?.[1].replace(/`/g, '') ?? data.page.fileSlug,
   },
 };
