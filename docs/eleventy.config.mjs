@@ -86,7 +86,7 @@ export function exampleFigure({ id, title, html, note = '' }) {
 <div class="example-live" lang="nb">
 ${code}
 </div>
-<div class="example-code"><button type="button" class="copy" data-copy="${escape(id)}-code" hidden>Copy HTML</button>
+<div class="example-code"><div class="code-bar"><span>HTML</span><button type="button" class="copy" data-copy="${escape(id)}-code" hidden>Copy HTML</button></div>
 <pre id="${escape(id)}-code" tabindex="0" aria-label="HTML of ${escape(title)}"><code>${escape(code).replace(/\n/g, '&#10;')}</code></pre></div>
 </figure>`.replace(/\n\s*\n/g, '\n');
 }

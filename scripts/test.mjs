@@ -92,12 +92,13 @@ const browser = existsSync(env.FJORD_SUMMARY_FILE)
   : { passed: 0, failed: 1 };
 rmSync(summaryDir, { recursive: true, force: true });
 
-// The reference signup endpoint's tests (node --test), unless only some browser test files were asked for.
+// The Node tests (node --test): the reference signup endpoint's, and the docs site's (test/docs: every built page in
+// Chromium), unless only some browser test files were asked for.
 let server = { passed: 0, failed: 0 };
 let serverStatus = 0;
 if (!args.some((a) => a.startsWith('--files'))) {
   console.log('\nReference signup endpoint (node --test):');
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=' + join(tmpdir(), `fjord-server-tap-${process.pid}.txt`), ...globTests('test/server')], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=' + join(tmpdir(), `fjord-server-tap-${process.pid}.txt`), ...globTests('test/server'), ...globTests('test/docs')], { stdio: 'inherit' });
   serverStatus = run.status ?? 1;
   const tapFile = join(tmpdir(), `fjord-server-tap-${process.pid}.txt`);
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
