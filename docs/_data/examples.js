@@ -148,7 +148,7 @@ export default {
       title: 'Compact, with a podcast marker',
       note: 'Headline and meta only: no image and no lead, for “Les også” lists.',
       html: `<fjord-article-card layout="compact" type="podcast" href="https://example.org/podkast/klyngene"
-  kicker="Podkast" published="2021-06-01T06:00:00+02:00">
+  kicker="Klynger" published="2021-06-01T06:00:00+02:00">
   <h3>Klyngene som flytter industrien nordover</h3>
 </fjord-article-card>`,
     },
