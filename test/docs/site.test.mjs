@@ -259,6 +259,26 @@ describe('switches and copy buttons', { skip }, () => {
   });
 });
 
+describe('signup examples', { skip }, () => {
+  test('a signup example sends nothing: the page answers in place of an endpoint, and the reader sees success', async () => {
+    const { page, problems } = await visit('newsletter-signup.html', 'light');
+    const posts = [];
+    page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+    try {
+      await page.type('#signup-name fjord-newsletter-signup >>> input[type=email]', 'ola@example.no');
+      await page.click('#signup-name fjord-newsletter-signup >>> [part=button]');
+      await page.waitForFunction(() => {
+        const success = document.querySelector('#signup-name fjord-newsletter-signup').shadowRoot.querySelector('[part=success]');
+        return success && !success.hidden && /Takk/.test(success.textContent);
+      });
+      assert.deepEqual(posts, []);
+      assert.deepEqual(problems.toJSON(), []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('guides', () => {
   test('every docs/guides/*.md is a page of its own, in the navigation, and the theming guide names every global token', () => {
     const guides = readdirSync(join(root, 'docs/guides')).filter((f) => f.endsWith('.md'));
