@@ -62,7 +62,8 @@ function siteHref(href, guides) {
   const [path, hash = ''] = href.split('#');
   const name = basename(path);
   const fragment = hash ? `#${hash}` : '';
-  if (/^README\.md$/i.test(name)) return `index.html${fragment}`;
+  // The README's sections are not pages of the site: its links go to the overview.
+  if (/^README\.md$/i.test(name)) return 'index.html';
   if (/^BENCHMARKS\.md$/i.test(name)) return `benchmarks.html${fragment}`;
   if (/^api\.md$/.test(name)) return 'index.html#reference';
   const guide = name.replace(/\.md$/, '');
@@ -192,6 +193,14 @@ export default function (eleventyConfig) {
   const md = markdownIt({ html: true, linkify: false, typographer: false });
   md.core.ruler.push('fjord-site', (state) => {
     const seen = new Map();
+    state.tokens.forEach((token, i) => {
+      // An empty header cell (a table whose last column needs no title) is a plain cell: a header must name something.
+      if (token.type === 'th_open' && !state.tokens[i + 1]?.content?.trim()) {
+        token.tag = 'td';
+        const close = state.tokens.slice(i).find((t) => t.type === 'th_close');
+        if (close) close.tag = 'td';
+      }
+    });
     for (const token of state.tokens) {
       if (token.type === 'heading_open') {
         const text = state.tokens[state.tokens.indexOf(token) + 1]?.content ?? '';
