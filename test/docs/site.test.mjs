@@ -80,9 +80,18 @@ after(async () => {
 
 describe('every docs page', { skip }, () => {
   for (const file of pages) {
-    test(`${file}: no console errors or failed requests; axe finds nothing in light and dark`, async () => {
+    test(`${file}: every widget renders, no console errors or failed requests, axe finds nothing in light and dark`, async () => {
       const { page, problems } = await visit(file, 'light');
       try {
+        // Every widget on a page with the script (the guides' live examples too) is upgraded and rendered.
+        const unrendered = await page.evaluate(() =>
+          document.querySelector('script[src*="fjord-elements.js"]')
+            ? [...document.querySelectorAll('*')]
+                .filter((el) => el.localName.startsWith('fjord-') && !el.shadowRoot?.querySelector('*'))
+                .map((el) => el.localName)
+            : [],
+        );
+        assert.deepEqual(unrendered, [], `every widget on ${file} renders`);
         const light = await axe(page);
         visits.set(file, await collectLinks(page));
         await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
