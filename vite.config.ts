@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 // @ts-expect-error plain JavaScript helper shared with the size script
 import { minifyCss, minifyLiterals } from './scripts/minify-literals.mjs';
-import { signupServer } from './demo/server/vite-plugin.js';
+import { signupServer } from './server/index.js';
 
 /** Minifies Lit template literals in the library source at build time. */
 function litLiterals(): Plugin {
@@ -62,11 +62,35 @@ function subresourceIntegrity(): Plugin {
   };
 }
 
+/**
+ * `npm start` prints the demo story's address, and the site root leads there: the root itself has no page, and the first
+ * address the dev server prints is the one people open.
+ */
+function demoHome(): Plugin {
+  return {
+    name: 'fjord:demo-home',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url !== '/' && req.url !== '/index.html') return next();
+        res.writeHead(302, { location: '/demo/' }).end();
+      });
+      const print = server.printUrls.bind(server);
+      server.printUrls = () => {
+        const urls = server.resolvedUrls;
+        if (urls) server.resolvedUrls = { local: urls.local.map((url) => `${url}demo/`), network: urls.network.map((url) => `${url}demo/`) };
+        print();
+        server.resolvedUrls = urls;
+      };
+    },
+  };
+}
+
 /** The per-widget modules the autoloader imports: `dist/cdn/<widget>.js`, sharing Lit and the helpers through chunks. */
 const WIDGETS = ['photo', 'article-card', 'fact-box', 'cluster-badge', 'newsletter-signup'];
 
 export default defineConfig(({ mode }) => ({
-  plugins: [litLiterals(), upgradeStylesheet(), subresourceIntegrity(), signupServer()],
+  plugins: [litLiterals(), upgradeStylesheet(), subresourceIntegrity(), signupServer(), demoHome()],
   server: { open: false },
   build: {
     outDir: 'dist/cdn',

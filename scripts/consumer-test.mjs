@@ -2,16 +2,20 @@
  * `npm run test:consumer`: uses the package the way an npm user does. `npm pack` → install the tarball into a
  * fresh Vite + TypeScript project in a temporary folder → `import 'fjord-elements/photo.js'` compiles with `tsc`
  * (tag map, typed properties, React JSX types from `fjord-elements/react`) → `vite build` → the page renders in
- * Chromium with <fjord-photo> upgraded and no other widget defined; `fjord-elements/ssr.js` renders in Node. This proves the `exports` map, the `files`
+ * Chromium with <fjord-photo> upgraded and no other widget defined; `fjord-elements/ssr.js` renders in Node;
+ * `fjord-elements/server` imports, and `npx fjord-signups` sends a confirmation mail (to an SMTP server started here,
+ * ports 7140-7141) whose link confirms. This proves the `exports` map, the `files`
  * list, the types and the `sideEffects` list. It runs `npm run build` first (`--no-build` skips that). The project's
  * dependencies are the versions this repository uses, installed with --prefer-offline from the npm cache.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import { simpleParser } from 'mailparser';
 import puppeteer from 'puppeteer-core';
+import { SMTPServer } from 'smtp-server';
 import { chromiumArgs, findChromium } from './find-browser.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -19,7 +23,7 @@ const started = performance.now();
 const step = (what) => console.log(`consumer: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 const versionOf = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 const npm = (args, cwd) => {
-  const result = spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: 'true' } });
+  const result = spawnSync('npm', args, { cwd, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 };
@@ -56,6 +60,10 @@ try {
           typescript: versionOf('typescript'),
           '@types/react': versionOf('@types/react'),
           '@lit-labs/ssr': versionOf('@lit-labs/ssr'),
+          // The signup service's optional peers: nodemailer from the registry, and this repository's better-sqlite3,
+          // whose native addon is already built (the install here runs no scripts).
+          nodemailer: versionOf('nodemailer'),
+          'better-sqlite3': `file:${join(root, 'node_modules/better-sqlite3')}`,
         },
       },
       null,
@@ -96,6 +104,14 @@ photo.zoomable = true;
 // @ts-expect-error zoomable is a boolean
 photo.zoomable = 'yes';
 (window as unknown as { consumerReady: boolean }).consumerReady = true;
+`,
+    // Type-checked only: the sanitizer presets with a page's own configuration.
+    'src/sanitize-types.ts': `import { allowlist, forDOMPurify, forSanitizeHtml } from 'fjord-elements/sanitize.js';
+
+forDOMPurify({ FORBID_TAGS: ['form'] }).FORBID_TAGS satisfies string[];
+const options = { allowedTags: ['p'], allowedAttributes: {}, allowedSchemes: ['https'], allowedSchemesAppliedToAttributes: ['href'], selfClosing: ['br'] };
+forSanitizeHtml({ ...options, parser: { lowerCaseTags: true } }).parser.lowerCaseTags satisfies boolean;
+allowlist.urlAttributes['fjord-photo'] satisfies string[];
 `,
     // Type-checked only: React 19 JSX with the generated IntrinsicElements and typed events.
     'src/react-types.tsx': `import type {} from 'fjord-elements/react';
@@ -147,7 +163,10 @@ export const story = (
     [
       '--input-type=module',
       '-e',
-      `for (const s of ['fjord-elements/photo.js', 'fjord-elements/fact-box.js', 'fjord-elements/autoloader.js', 'fjord-elements/custom-elements.json', 'fjord-elements/web-types.json', 'fjord-elements/cdn/fjord-elements.js', 'fjord-elements/fjord-elements.css']) import.meta.resolve(s);`,
+      `for (const s of ['fjord-elements/photo.js', 'fjord-elements/fact-box.js', 'fjord-elements/autoloader.js', 'fjord-elements/custom-elements.json', 'fjord-elements/web-types.json', 'fjord-elements/cdn/fjord-elements.js', 'fjord-elements/fjord-elements.css', 'fjord-elements/sanitize.js', 'fjord-elements/allowlist.json']) import.meta.resolve(s);
+const { allowlist } = await import('fjord-elements/sanitize.js');
+const { default: json } = await import('fjord-elements/allowlist.json', { with: { type: 'json' } });
+if (JSON.stringify(allowlist) !== JSON.stringify(json) || !allowlist.tags.includes('fjord-photo')) throw new Error('fjord-elements/sanitize.js and allowlist.json differ');`,
     ],
     { cwd: app, stdio: 'inherit' },
   );
@@ -164,6 +183,9 @@ export const story = (
   );
   if (!/<template [^>]*shadowrootmode="open">[\s\S]*Foto[\s\S]*Ola/.test(ssr)) throw new Error(`fjord-elements/ssr.js rendered no shadow root:\n${ssr.slice(0, 400)}`);
   step('fjord-elements/ssr.js renders a widget with its shadow root in Node');
+
+  await signupService(app);
+  step('fjord-elements/server imports in Node; npx fjord-signups sent a confirmation mail over SMTP whose link confirmed');
 
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { cwd: app, stdio: 'inherit' });
   step('tsc: per-widget import, tag map and React JSX types compile');
@@ -215,5 +237,69 @@ export const story = (
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+/**
+ * The signup service from the installed package: `fjord-elements/server` exports its API, and `npx fjord-signups`
+ * with FJORD_SMTP_URL pointing at an SMTP server started here delivers a confirmation mail whose link confirms.
+ */
+async function signupService(app) {
+  const api = execFileSync(process.execPath, ['--input-type=module', '-e', `import * as s from 'fjord-elements/server'; process.stdout.write(Object.keys(s).join(' '))`], { cwd: app, encoding: 'utf8' });
+  for (const name of ['createSignupHandler', 'startServer', 'signupServer']) {
+    if (!api.split(' ').includes(name)) throw new Error(`fjord-elements/server does not export ${name} (it exports: ${api})`);
+  }
+  const mails = [];
+  const smtp = new SMTPServer({
+    logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    closeTimeout: 100,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => (mails.push(mail), callback()), callback);
+    },
+  });
+  await new Promise((resolve) => smtp.listen(7141, '127.0.0.1', resolve));
+  const env = {
+    ...process.env,
+    PORT: '7140',
+    HOST: '127.0.0.1',
+    FJORD_SIGNUPS_DATABASE: join(app, '.data/signups.sqlite'),
+    FJORD_SMTP_URL: 'smtp://127.0.0.1:7141',
+    FJORD_MAIL_FROM: 'Fjordavisa <nyhetsbrev@fjordavisa.example>',
+    FJORD_PUBLIC_URL: '',
+  };
+  const child = spawn('npx', ['--no-install', 'fjord-signups'], { cwd: app, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const waitFor = async (what, ok, ms = 30_000) => {
+    for (const until = Date.now() + ms; !ok(); await new Promise((r) => setTimeout(r, 100))) {
+      if (Date.now() > until || child.exitCode !== null) throw new Error(`npx fjord-signups: no ${what}:\n${output}`);
+    }
+  };
+  try {
+    await waitFor('start', () => output.includes('Signup endpoint on'));
+    const res = await fetch('http://127.0.0.1:7140/api/newsletter', {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=consumer%40example.no&list=morgenbrevet&locale=en',
+    });
+    if (res.status !== 200) throw new Error(`the signup answered ${res.status}: ${await res.text()}`);
+    await waitFor('mail', () => mails.length > 0);
+    const link = /http:\/\/127\.0\.0\.1:7140\/api\/newsletter\/confirm\?token=[\w-]{43}/.exec(mails[0].text)?.[0];
+    if (!link || !mails[0].html?.includes(link)) throw new Error(`the mail has no confirmation link in both parts:\n${mails[0].text}`);
+    const page = await fetch(link);
+    const text = await page.text();
+    if (page.status !== 200 || !text.includes('consumer@example.no will now receive The Morning Letter.')) throw new Error(`the link answered ${page.status}:\n${text}`);
+    const list = execFileSync('npx', ['--no-install', 'fjord-signups', 'list', '--csv'], { cwd: app, env, encoding: 'utf8' });
+    if (!/^1,consumer@example\.no,morgenbrevet,confirmed,/m.test(list)) throw new Error(`fjord-signups list does not show the confirmed signup:\n${list}`);
+  } finally {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await new Promise((resolve) => smtp.close(resolve));
+  }
+}
+
 console.log(`consumer test: ${failed ? '0 passed, 1 failed' : '1 passed, 0 failed'}`);
 process.exit(failed ? 1 : 0);

@@ -1,10 +1,10 @@
 /**
- * `npm test`: the browser tests in Chromium, Firefox ESR and WebKit (WebKitGTK), then the reference
- * endpoint's Node tests; the last line is the total, "N passed, N failed". `FJORD_BROWSERS=chromium npm test` (or a comma list) runs chosen engines only;
+ * `npm test`: the browser tests in Chromium, Firefox ESR and WebKit (WebKitGTK), then the signup
+ * endpoint's Node tests (server/, against a real SMTP server and a throwaway PostgreSQL cluster); the last line is the total, "N passed, N failed". `FJORD_BROWSERS=chromium npm test` (or a comma list) runs chosen engines only;
  * other arguments go to web-test-runner (e.g. `npm test -- --files test/photo.test.ts`).
  *
- * Browsers come from the system. When one is missing and this is root with apt-get, the Debian package is
- * installed and that is said; otherwise the run stops with the command that installs it.
+ * Browsers and PostgreSQL come from the system. When one is missing and this is root with apt-get, the Debian
+ * package is installed and that is said; otherwise the run stops with the command that installs it.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { debianPackages, engines, findWebKit } from './find-browser.mjs';
+import { ensurePostgres } from './find-postgres.mjs';
 
 const wanted = (process.env.FJORD_BROWSERS ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim()).filter(Boolean);
 for (const name of wanted) {
@@ -92,19 +93,26 @@ const browser = existsSync(env.FJORD_SUMMARY_FILE)
   : { passed: 0, failed: 1 };
 rmSync(summaryDir, { recursive: true, force: true });
 
-// The Node tests (node --test): the reference signup endpoint's, and the docs site's (test/docs: every built page in
-// Chromium), unless only some browser test files were asked for.
+// The Node tests (node --test): the signup endpoint's, the sanitizer presets' and WordPress plugin's, and the
+// newcomer's first commands; unless only some browser test files were asked for.
 let server = { passed: 0, failed: 0 };
 let serverStatus = 0;
 if (!args.some((a) => a.startsWith('--files'))) {
-  console.log('\nReference signup endpoint (node --test):');
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=' + join(tmpdir(), `fjord-server-tap-${process.pid}.txt`), ...globTests('test/server'), ...globTests('test/docs')], { stdio: 'inherit' });
+  console.log('\nNode tests (node --test):');
+  // The signup endpoint's tests start a PostgreSQL cluster of their own: install Debian's package as for the browsers, or stop here.
+  try {
+    ensurePostgres();
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=' + join(tmpdir(), `fjord-server-tap-${process.pid}.txt`), ...globTests('test/server'), ...globTests('test/node')], { stdio: 'inherit' });
   serverStatus = run.status ?? 1;
   const tapFile = join(tmpdir(), `fjord-server-tap-${process.pid}.txt`);
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
   rmSync(tapFile, { force: true });
   server = { passed: Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0), failed: Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? (serverStatus ? 1 : 0)) };
-  console.log(`\nserver tests: ${server.passed} passed, ${server.failed} failed`);
+  console.log(`\nnode tests: ${server.passed} passed, ${server.failed} failed`);
 }
 
 const passed = browser.passed + server.passed;

@@ -257,6 +257,8 @@ describe('fjord-article-card', () => {
       await settle(el);
       const own = el.querySelector('h3 a')!;
       expect(link(el).hasAttribute('href')).to.equal(false);
+      // No second, address-less link in the shadow root (crawlers and Lighthouse report it as not crawlable).
+      expect(el.shadowRoot!.querySelector('a')).to.equal(null);
       // It looks like the card's own link: the card's colour, no underline until hovered.
       expect(getComputedStyle(own).color).to.equal(getComputedStyle(el).color);
       expect(getComputedStyle(own).textDecorationLine).to.equal('none');
@@ -329,6 +331,7 @@ describe('fjord-article-card', () => {
       try {
         const el = await fromAttributes({ href: 'javascript:alert(1)', headline: HEADLINE });
         expect(link(el).hasAttribute('href')).to.equal(false);
+        expect(el.shadowRoot!.querySelector('a')).to.equal(null);
         expect(warnings.messages.join('\n')).to.match(/<fjord-article-card>: href="javascript:alert\(1\)" was not used/);
       } finally {
         warnings.restore();

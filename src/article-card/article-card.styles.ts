@@ -100,6 +100,7 @@ export const styles = [
       font-size: var(--fjord-article-card-headline-size, 1.25rem);
       font-weight: 700;
       line-height: 1.25;
+      overflow-wrap: anywhere;
     }
     .compact .headline {
       font-size: 1rem;
@@ -111,7 +112,7 @@ export const styles = [
       margin: 0!important;
       font: inherit;
     }
-    a {
+    [part=link] {
       display: block;
       color: inherit;
       text-decoration: none;

@@ -64,7 +64,7 @@ const ticking = new Set<FjordArticleCard>();
  * @csspart type - The video, podcast or gallery marker.
  * @csspart kicker - The section label.
  * @csspart headline - The headline box.
- * @csspart link - The headline link (when the card's link is not the page's own).
+ * @csspart link - Around the headline: the card's own `<a href>` when it has `href`, else a `<span>` (the page's own headline link is used, or the card has no link).
  * @csspart lead - The lead.
  * @csspart meta - The line with byline and dates.
  * @csspart byline - The byline.
@@ -265,6 +265,9 @@ export class FjordArticleCard extends LitElement {
     const loading = this.loading;
     this.#href = this.#link?.getAttribute('href') ?? href ?? '';
     this.#relative = false;
+    // A relative time written on the server would be wrong in the page for as long as the page is served: the server
+    // writes the date, and the browser's first render, which takes the server's markup over, keeps it (then renders again).
+    const frozen = isServer || (!this.hasUpdated && !!this.shadowRoot?.querySelector('[part]'));
     /* A date attribute as [datetime, text]: relative under 24 hours (or when forced), else the date in the page's language. */
     const when = (name: string, value: string | undefined) => {
       if (!value) return [];
@@ -273,10 +276,11 @@ export class FjordArticleCard extends LitElement {
       const ms = date.getTime() - FjordArticleCard.now();
       const rel = dateStyle == 'relative' || (dateStyle != 'absolute' && Math.abs(ms) < DAY);
       this.#relative ||= rel;
-      return [value.trim(), rel ? relative(lang, ms) : formatDate(lang, date)];
+      return [value.trim(), rel && !frozen ? relative(lang, ms) : formatDate(lang, date)];
     };
     const [published, publishedText] = when('published', this.published);
     const [updated, updatedText] = when('updated', this.updatedAt);
+    if (frozen && this.#relative && !isServer) void this.updateComplete.then(() => this.requestUpdate());
     // While a script fills an empty card, it keeps the space of an image (3:2) and two lines each of headline and lead.
     const bones = loading ? ` loading${this.#headline || own ? '' : ' bare'}` : '';
     // No whitespace where it would only be a text node to clone (before the card, around the media's and the top line's
@@ -294,7 +298,9 @@ export class FjordArticleCard extends LitElement {
             : nothing}<span part="kicker" class="kicker" hidden=${!this.kicker || nothing}>${this.kicker}</span>
           </p>
           <div part="headline" class="headline" role=${own ? 'heading' : nothing} aria-level=${own ? this.headlineLevel : nothing}>
-            <a part="link" href=${href ?? nothing} aria-describedby=${flags && href ? 'top' : nothing}><slot name="headline">${this.headline}</slot></a>
+            ${href
+              ? html`<a part="link" href=${href} aria-describedby=${flags ? 'top' : nothing}><slot name="headline">${this.headline}</slot></a>`
+              : html`<span part="link"><slot name="headline">${this.headline}</slot></span>`}
           </div>
           <div part="lead" class="lead" hidden=${compact || !(isServer || lead || loading) || nothing}><slot></slot>${this.lead}</div>
           <p part="meta" class="meta" hidden=${(!this.byline && !published && !updated) || nothing}>

@@ -186,6 +186,10 @@ export class FjordFactBox extends LitElement {
     let named = this.querySelector(':scope > [slot=heading]');
     if (!named && first && /^H[1-6]$/.test(first.tagName)) (named = first).slot = 'heading';
     if (!named && !this.heading) warn(this, 'heading', 'needs heading="…" or a heading element first, to name its landmark.');
+    // A story's headings or widgets inside the box: a Markdown paragraph or list item took </fjord-fact-box> in.
+    const stray = this.querySelector(':scope > :is(h1, h2, h3, h4, h5, h6, fjord-photo, fjord-fact-box, fjord-article-card, fjord-newsletter-signup):not([slot])');
+    if (stray)
+      warn(this, 'stray', `holds a <${stray.localName}>: if that and what follows is the story after the box, a Markdown paragraph or list item took </fjord-fact-box> in. Leave a blank line before </fjord-fact-box>.`);
     this.#measure();
   }
 }

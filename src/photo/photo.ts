@@ -285,6 +285,10 @@ export class FjordPhoto extends LitElement {
   #onCaptionSlotChange = (e: Event) => {
     this.#assignImage();
     const nodes = (e.target as HTMLSlotElement).assignedNodes();
+    // A caption of two blocks or more is what a Markdown paragraph leaves that swallowed the closing tag.
+    const stray = nodes.filter((n) => n instanceof Element && /^(p|h\d|[uod]l|div|table|blockquote|pre|figure|fjord-.*)$/.test(n.localName))[1];
+    if (stray)
+      warn(this, 'stray', `its caption holds a <${(stray as Element).localName}> and what follows: a Markdown paragraph took </fjord-photo> in. Write the caption on the lines right after the <img>, with no blank line.`);
     // A credit glued onto the caption's last text moves out of the caption and into the credit line.
     const last = nodes.findLast((n) => n.textContent!.trim());
     const split = !this.credit && last instanceof Text && splitCredit(last.data);

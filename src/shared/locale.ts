@@ -1,4 +1,5 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { claimServerRoot } from './server-root.js';
 
 /** The interface languages: Norwegian Bokmål, Nynorsk and English. */
 export type Locale = 'nb' | 'nn' | 'en';
@@ -44,10 +45,10 @@ export function langOf(el: Element): string {
  * One MutationObserver for the whole page serves every widget.
  */
 export class LocaleController implements ReactiveController {
-  #host: ReactiveControllerHost & HTMLElement;
+  #host: ReactiveControllerHost & HTMLElement & { hasUpdated: boolean };
   #lang?: string;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement & { hasUpdated: boolean }) {
     (this.#host = host).addController(this);
   }
 
@@ -72,6 +73,8 @@ export class LocaleController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // Every widget connects through here, after its render root exists and before its first render.
+    claimServerRoot(this.#host);
     // A widget that moved may be under another lang now; one that just arrived looks when it first renders.
     if (this.#lang) this.#recheck();
     hosts.add(this);

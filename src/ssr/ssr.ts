@@ -33,6 +33,73 @@ const PAGE_FORM = /<fjord-newsletter-signup\b([^>]*)>((?:(?!<\/fjord-newsletter-
 const STAND_IN = 'fjord-client-rendered-signup';
 
 /**
+ * Which child goes to which named slot, as each widget decides in the browser: a photo's and a card's first `<img>` or
+ * `<picture>`, a card's and a signup's first heading, and a fact box's heading when it is the first element. The server cannot see
+ * children, so without the `slot` attribute they would show in the widget's main content until hydration, then move.
+ */
+const SLOTS: Record<string, [RegExp, string, first?: boolean][]> = {
+  'fjord-photo': [[/^(img|picture)$/, 'image']],
+  'fjord-article-card': [
+    [/^(img|picture)$/, 'image'],
+    [/^h[1-6]$/, 'headline'],
+  ],
+  'fjord-fact-box': [[/^h[1-6]$/, 'heading', true]],
+  'fjord-newsletter-signup': [[/^h[1-6]$/, 'heading']],
+};
+const VOID = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/;
+const RAW = /^(script|style|textarea|title)$/;
+const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+
+interface Child {
+  name: string;
+  slot?: string;
+  /** Where a `slot` attribute can be written: right after the tag name. */
+  at: number;
+}
+interface Open {
+  name: string;
+  /** The direct children, kept only for the widgets in SLOTS. */
+  children?: Child[];
+}
+
+/** Writes `slot="…"` on the children the widgets would move into a named slot themselves. */
+function assignSlots(markup: string): string {
+  const open: Open[] = [];
+  const widgets: Open[] = [];
+  const scan = new RegExp(TAG);
+  for (let m; (m = scan.exec(markup)); ) {
+    const [whole, closing, tag, attrs] = m;
+    if (!tag) continue;
+    const name = tag.toLowerCase();
+    if (closing) {
+      const i = open.findLastIndex((el) => el.name == name);
+      if (i >= 0) open.length = i;
+      continue;
+    }
+    open.at(-1)?.children?.push({ name, slot: /\sslot\s*=\s*["']?([^"'\s>]*)/i.exec(attrs)?.[1], at: m.index + 1 + tag.length });
+    if (RAW.test(name)) {
+      const end = markup.toLowerCase().indexOf(`</${name}`, scan.lastIndex);
+      scan.lastIndex = end < 0 ? markup.length : end;
+    } else if (!VOID.test(name) && !whole.endsWith('/>')) {
+      const el: Open = { name, children: SLOTS[name] && [] };
+      if (el.children) widgets.push(el);
+      open.push(el);
+    }
+  }
+  const inserts: [number, string][] = [];
+  for (const { name, children = [] } of widgets) {
+    for (const [tags, slot, first] of SLOTS[name]) {
+      if (children.some((c) => c.slot == slot)) continue;
+      const child = first ? children[0] : children.find((c) => !c.slot && tags.test(c.name));
+      if (child && !child.slot && tags.test(child.name)) inserts.push([child.at, ` slot="${slot}"`]);
+    }
+  }
+  let out = markup;
+  for (const [at, text] of inserts.sort((a, b) => b[0] - a[0])) out = out.slice(0, at) + text + out.slice(at);
+  return out;
+}
+
+/**
  * A template of fixed markup. Built by hand rather than with `lit/static-html.js`, whose cache keeps every distinct
  * markup for the life of the process; this one is garbage once rendered.
  */
@@ -45,7 +112,7 @@ function template(markup: string): TemplateResult {
 export function renderFragment(markup: string, options: RenderOptions = {}): string {
   setServerLang(options.lang ?? '');
   try {
-    const marked = markup.replace(PAGE_FORM, `<${STAND_IN}$1>$2</${STAND_IN}>`);
+    const marked = assignSlots(markup).replace(PAGE_FORM, `<${STAND_IN}$1>$2</${STAND_IN}>`);
     const out = collectResultSync(render(template(marked))).replaceAll(STAND_IN, 'fjord-newsletter-signup');
     // Lit's markers around the fragment itself; the markers inside each widget stay, as hydration reads them.
     return out.replace(/^<!--lit-part [^>]*-->/, '').replace(/<!--\/lit-part-->$/, '');
@@ -64,5 +131,23 @@ export function renderDocument(page: string): string {
   if (!open || close < open.index) return renderFragment(page);
   const lang = /<html\b[^>]*?\slang\s*=\s*["']?([^"'\s>]+)/i.exec(page)?.[1];
   const start = open.index + open[0].length;
-  return page.slice(0, start) + renderFragment(page.slice(start, close), { lang }) + page.slice(close);
+  const out = page.slice(0, start) + renderFragment(page.slice(start, close), { lang }) + page.slice(close);
+  const conflict = out.includes('shadowrootmode') && CONFLICT.exec(page.replace(/<!--[\s\S]*?-->/g, ''));
+  if (conflict) throw new Error(conflictMessage(conflict[1] ?? conflict[2]));
+  return out;
+}
+
+/**
+ * The drop-in file, the autoloader and the pre-upgrade stylesheet are for pages the browser renders. Beside the
+ * server's shadow roots they show every widget twice: the stylesheet's stand-in captions and credits next to the real
+ * ones, and the drop-in file's widgets, which cannot take the server's markup over, next to it.
+ */
+const CONFLICT = /<(?:link|script)\b[^>]*?\s(?:href|src)\s*=\s*["']?(?:(?:[^"'\s>]*\/)?(fjord-elements\.(?:css|js))|[^"'\s>]*fjord-elements[^"'\s>]*\/(autoloader\.js))[?#"'\s>]/i;
+
+function conflictMessage(file: string): string {
+  return (
+    `fjord-elements/ssr.js: this page loads ${file}, which belongs to pages rendered in the browser: beside server-rendered ` +
+    `widgets it shows each of them twice. On server-rendered pages, leave out fjord-elements.css, and load the widgets from ` +
+    `the npm build after fjord-elements/hydrate.js instead of the drop-in file or the autoloader (see "Server rendering" in the README).`
+  );
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { startServer } from '../../demo/server/server.ts';
+import { startServer } from '../../server/server.ts';
 
 /** A fresh directory with a database path in it; `remove()` deletes both. */
 export function tempDatabase() {
@@ -35,15 +35,15 @@ export async function start(options) {
 export const NO_LIMITS = { perIp: 100_000, perAddress: 100_000 };
 
 /**
- * Sends one request and reads the whole answer. `body` is sent as given (string or Buffer); `chunked` leaves out
+ * Sends one request, on a connection of its own unless `agent` is given, and reads the whole answer. `body` is sent as given (string or Buffer); `chunked` leaves out
  * Content-Length. `from` is the local address to send from (any 127.x works on Linux).
  */
-export function request(url, { method = 'GET', headers = {}, body, from, chunked = false } = {}) {
+export function request(url, { method = 'GET', headers = {}, body, from, chunked = false, agent } = {}) {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(body);
     const all = { ...headers };
     if (payload && !chunked) all['content-length'] = String(payload.length);
-    const req = httpRequest(url, { method, headers: all, localAddress: from }, (res) => {
+    const req = httpRequest(url, { method, headers: all, localAddress: from, agent: agent ?? false }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
@@ -67,12 +67,13 @@ export function request(url, { method = 'GET', headers = {}, body, from, chunked
  * Posts a signup as the widget does: `Accept: application/json`, urlencoded by default or JSON with
  * `encoding: 'json'`. Pass `accept` to post as a browser's plain form does. Fields set to `undefined` are left out.
  */
-export function signup(server, fields, { encoding = 'form', headers = {}, from, accept = 'application/json' } = {}) {
+export function signup(server, fields, { encoding = 'form', headers = {}, from, accept = 'application/json', agent } = {}) {
   const json = encoding === 'json';
   fields = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
   return request(`${server.url}/api/newsletter`, {
     method: 'POST',
     from,
+    agent,
     headers: {
       accept,
       'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded',

@@ -187,11 +187,11 @@ describe('after a restart', () => {
   it('does not run the migrations again, and refuses a database from a newer server', async () => {
     const third = await start({ database: db.file });
     await third.close();
-    assert.equal(readDatabase(db.file).version, 1);
+    assert.equal(readDatabase(db.file).version, 2);
     const raw = new Database(db.file);
     raw.pragma('user_version = 99');
     raw.close();
-    await assert.rejects(start({ database: db.file }), /schema version 99; this server knows 1/);
+    await assert.rejects(start({ database: db.file }), /schema version 99; this server knows 2/);
   });
 
   it('creates the database, and its folder, when there is none', async () => {
@@ -200,7 +200,7 @@ describe('after a restart', () => {
     const server = await start({ database: file });
     await server.close();
     const { version, journal, signups } = readDatabase(file);
-    assert.deepEqual({ version, journal, signups }, { version: 1, journal: 'wal', signups: [] });
+    assert.deepEqual({ version, journal, signups }, { version: 2, journal: 'wal', signups: [] });
     fresh.remove();
   });
 

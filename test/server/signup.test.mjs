@@ -30,7 +30,7 @@ describe('POST /api/newsletter', () => {
 
     const { signups, outbox, journal, version } = readDatabase(db.file);
     assert.equal(journal, 'wal');
-    assert.equal(version, 1);
+    assert.equal(version, 2);
     const row = signups.find((r) => r.email === 'ola.nordmann@example.no');
     assert.equal(row.status, 'pending');
     assert.equal(row.list, 'klyngenytt');

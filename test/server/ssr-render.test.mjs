@@ -60,4 +60,56 @@ describe('renderDocument', () => {
     assert.ok(html.endsWith('</fjord-photo></body></html>'));
     assert.match(shadowOf(html, 'fjord-photo'), />Foto: </);
   });
+
+  const page = (head, body = '<fjord-photo src="/a.jpg" alt="" credit="Ola"></fjord-photo>') => `<!doctype html><html lang="nb"><head>${head}</head><body>${body}</body></html>`;
+
+  it('refuses a page that also loads fjord-elements.css, the drop-in file or the autoloader, naming the fix', () => {
+    for (const head of [
+      '<link rel="stylesheet" href="/fjord-elements/fjord-elements.css">',
+      '<script type="module" src="/fjord-elements/fjord-elements.js"></script>',
+      '<script type="module" src="https://cdn.jsdelivr.net/npm/fjord-elements@0.1.0/dist/cdn/autoloader.js"></script>',
+    ]) {
+      assert.throws(() => renderDocument(page(head)), /loads (fjord-elements\.css|fjord-elements\.js|autoloader\.js)[\s\S]*twice[\s\S]*fjord-elements\/hydrate\.js/, head);
+    }
+  });
+
+  it('accepts the same page without them, with them commented out, or with no widget to render', () => {
+    assert.ok(renderDocument(page('<script type="module" src="/js/hydrate.js"></script>')).includes('shadowrootmode'));
+    assert.ok(renderDocument(page('<!-- <link rel="stylesheet" href="fjord-elements.css"> -->')).includes('shadowrootmode'));
+    const plain = page('<link rel="stylesheet" href="fjord-elements.css">', '<p>Ingen widgets.</p>');
+    assert.equal(renderDocument(plain), plain);
+  });
+});
+
+describe('children the widgets would move into a named slot', () => {
+  it('get their slot on the server: a photo’s image, a card’s image and headline, a fact box’s opening heading', () => {
+    const html = renderFragment(
+      '<fjord-photo credit="Ola">\n  <img src="/a.jpg" alt="">\n  Bildetekst <b>med</b> ord.\n</fjord-photo>' +
+        '<fjord-article-card href="/sak"><p>Ingress <img src="/i.png" alt=""></p><picture><img src="/b.jpg" alt=""></picture><h3 class="t">Tittel</h3></fjord-article-card>' +
+        '<fjord-fact-box><h3>Fakta</h3><p>x</p></fjord-fact-box>',
+    );
+    const light = html.replace(/<template[\s\S]*?<\/template>/g, '');
+    assert.match(light, /<img slot="image" src="\/a\.jpg" alt="">/);
+    assert.match(light, /<p>Ingress <img src="\/i\.png" alt=""><\/p><picture slot="image"><img src="\/b\.jpg" alt=""><\/picture><h3 slot="headline" class="t">/);
+    assert.match(light, /<fjord-fact-box><h3 slot="heading">Fakta<\/h3>/);
+  });
+
+  it('keep what the page chose, and leave a heading that does not open the fact box in its content', () => {
+    const light = renderFragment(
+      '<fjord-photo><img src="/a.jpg" alt=""><picture slot="image"><img src="/b.jpg" alt=""></picture></fjord-photo><fjord-fact-box><p>x</p><h3>Ikke tittel</h3></fjord-fact-box>',
+    ).replace(/<template[\s\S]*?<\/template>/g, '');
+    assert.match(light, /<fjord-photo><img src="\/a\.jpg" alt=""><picture slot="image">/);
+    assert.match(light, /<p>x<\/p><h3>Ikke tittel<\/h3>/);
+  });
+});
+
+describe('article card dates on the server', () => {
+  it('are written as dates, not as a relative time that would go stale', () => {
+    const hoursAgo = new Date(Date.now() - 3 * 36e5).toISOString();
+    for (const style of ['', 'date-style="relative"']) {
+      const shadow = shadowOf(renderFragment(`<fjord-article-card headline="Sak" published="${hoursAgo}" ${style}></fjord-article-card>`, { lang: 'nb' }), 'fjord-article-card');
+      assert.doesNotMatch(shadow, /siden/);
+      assert.match(shadow, /<time part="published"[^>]*>(<!--[^>]*-->)*\d{1,2}\. \p{L}+ \d{4}/u);
+    }
+  });
 });

@@ -1,16 +1,24 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createServer } from 'vite';
 import { NO_LIMITS, readDatabase, request, signup, start, tempDatabase } from './helpers.mjs';
+import { mailsTo, parse, startSmtp } from './smtp.mjs';
+import { runCommand } from '../../server/commands.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
-const signups = (...args) => run(process.execPath, ['--import', 'tsx', 'scripts/signups.ts', ...args], { cwd: root, env: { ...process.env, FJORD_SIGNUPS_DB: '' } });
+const signups = (...args) => run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'list', ...args], { cwd: root, env: { ...process.env, FJORD_SIGNUPS_DATABASE: '' } });
+/** The same command in this process: what the bin prints, without starting one. */
+const signupsHere = async (...args) => {
+  const output = { stdout: '', stderr: '' };
+  await runCommand(['list', ...args], { out: (text) => (output.stdout += text), line: (text) => (output.stdout += `${text}\n`), error: (text) => (output.stderr += `${text}\n`) });
+  return output;
+};
 
-describe('npm run signups', () => {
+describe('fjord-signups list (npm run signups)', () => {
   const db = tempDatabase();
   before(async () => {
     const server = await start({ database: db.file, rateLimit: NO_LIMITS });
@@ -30,8 +38,8 @@ describe('npm run signups', () => {
     assert.doesNotMatch(stdout, /[\u0007\u001b\u202e]/);
   });
 
-  it('exports every column as CSV with -- --csv, quoted where needed and with formulas defused', async () => {
-    const { stdout } = await signups('--db', db.file, '--csv');
+  it('exports every column as CSV with --csv, quoted where needed and with formulas defused', async () => {
+    const { stdout } = await signupsHere('--db', db.file, '--csv');
     const lines = stdout.split('\r\n');
     assert.equal(lines[0], 'id,email,list,status,name,locale,source,consent_text,consent_at,created_at,updated_at,confirmed_at,unsubscribed_at,ip_hash,extra');
     assert.ok(lines[1].startsWith('1,ola@example.no,klyngenytt,pending,"Ola ""O"" Nordmann, jr.",nb,'));
@@ -40,7 +48,7 @@ describe('npm run signups', () => {
   });
 
   it('says so when there is no database yet', async () => {
-    const { stdout, stderr } = await signups('--db', `${db.dir}/missing.sqlite`, '--csv');
+    const { stdout, stderr } = await signupsHere('--db', `${db.dir}/missing.sqlite`, '--csv');
     assert.equal(stdout, 'id,email,list,status,name,locale,source,consent_text,consent_at,created_at,updated_at,confirmed_at,unsubscribed_at,ip_hash,extra\r\n');
     assert.match(stderr, /No signups yet/);
   });
@@ -52,7 +60,7 @@ describe('npm start (the Vite dev server with vite.config.ts)', () => {
   let vite;
   let url;
   before(async () => {
-    process.env.FJORD_SIGNUPS_DB = db.file;
+    process.env.FJORD_SIGNUPS_DATABASE = db.file;
     const logger = { info: (msg) => logs.push(msg), warn: () => {}, warnOnce: () => {}, error: () => {}, clearScreen: () => {}, hasErrorLogged: () => false, hasWarned: false };
     vite = await createServer({ root, configFile: `${root}/vite.config.ts`, customLogger: logger, server: { host: '127.0.0.1', port: 0, strictPort: false, ws: false } });
     await vite.listen();
@@ -60,7 +68,7 @@ describe('npm start (the Vite dev server with vite.config.ts)', () => {
   });
   after(async () => {
     await vite.close();
-    delete process.env.FJORD_SIGNUPS_DB;
+    delete process.env.FJORD_SIGNUPS_DATABASE;
     db.remove();
   });
 
@@ -76,5 +84,83 @@ describe('npm start (the Vite dev server with vite.config.ts)', () => {
     const page = await request(`${url}/demo/`);
     assert.equal(page.status, 200);
     assert.match(page.text, /<fjord-newsletter-signup/);
+  });
+});
+
+describe('fjord-signups (the standalone server) with FJORD_SMTP_URL', () => {
+  const db = tempDatabase();
+  let smtp;
+  let child;
+  const output = [];
+  before(async () => {
+    smtp = await startSmtp(7131, { auth: { user: 'fjord', pass: 'hemmelig' } });
+    child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: '7130',
+        HOST: '127.0.0.1',
+        FJORD_SIGNUPS_DATABASE: db.file,
+        FJORD_SMTP_URL: smtp.url,
+        FJORD_MAIL_FROM: 'Fjordavisa <nyhetsbrev@fjordavisa.example>',
+        FJORD_PUBLIC_URL: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk) => output.push(String(chunk)));
+    child.stderr.on('data', (chunk) => output.push(String(chunk)));
+    await new Promise((resolve, reject) => {
+      const timer = setInterval(() => output.join('').includes('Signup endpoint on') && (clearInterval(timer), resolve()), 50);
+      child.once('exit', (code) => reject(new Error(`fjord-signups exited with ${code}:\n${output.join('')}`)));
+    });
+  });
+  after(async () => {
+    child?.kill('SIGTERM');
+    await smtp?.stop();
+    db.remove();
+  });
+
+  it('delivers a confirmation mail whose link confirms the address, and stops cleanly on SIGTERM', async () => {
+    const log = output.join('');
+    assert.match(log, /Signup endpoint on http:\/\/127\.0\.0\.1:7130\/api\/newsletter/);
+    assert.match(log, /Mail goes out over SMTP \(smtp:\/\/fjord:\*\*\*@127\.0\.0\.1:7131\)/, 'says where mail goes, without the password');
+    const res = await signup({ url: 'http://127.0.0.1:7130' }, { email: 'standalone@example.no', list: 'klyngenytt', consent: 'yes', locale: 'nn' });
+    assert.equal(res.status, 200);
+    await smtp.until(() => mailsTo(smtp, 'standalone@example.no').length, 'the mail');
+    const [mail] = mailsTo(smtp, 'standalone@example.no');
+    assert.equal(mail.user, 'fjord', 'logged in with the URL’s user and password');
+    const { text, subject } = await parse(mail);
+    assert.equal(subject, 'Stadfest påmeldinga til Klyngenytt');
+    const link = /(http:\/\/127\.0\.0\.1:7130\/api\/newsletter\/confirm\?token=[\w-]{43})/.exec(text)[1];
+    const page = await request(link);
+    assert.equal(page.status, 200);
+    assert.match(page.text, /Påmeldinga er stadfesta/);
+    assert.equal(readDatabase(db.file).signups[0].status, 'confirmed');
+    assert.ok(!output.join('').includes('token='), 'with SMTP set, no link goes to the log');
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+  });
+});
+
+describe('fjord-signups without FJORD_SMTP_URL', () => {
+  it('says at start that mails go to the log', async () => {
+    const db = tempDatabase();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: '7132', HOST: '127.0.0.1', FJORD_SIGNUPS_DATABASE: db.file, FJORD_SMTP_URL: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    try {
+      await new Promise((resolve) => {
+        const timer = setInterval(() => out.includes('Signup endpoint on') && (clearInterval(timer), resolve()), 50);
+      });
+      assert.match(out, /No SMTP server set \(FJORD_SMTP_URL\): confirmation mails are written to this log, not sent\./);
+    } finally {
+      child.kill('SIGTERM');
+      db.remove();
+    }
   });
 });

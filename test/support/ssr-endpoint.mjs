@@ -23,7 +23,21 @@ const render = () =>
     );
   });
 
+const renderCase = (name) =>
+  new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', 'test/support/ssr-cases.mjs', name], (error, stdout, stderr) =>
+      error ? reject(new Error(`test/support/ssr-cases.mjs failed: ${stderr || error.message}`)) : resolve(stdout),
+    );
+  });
+
 export async function ssrEndpoint(ctx, next) {
+  const name = /^\/test-api\/ssr\/(hydrate|plain)\.html$/.exec(ctx.path)?.[1];
+  if (name) {
+    ctx.type = 'html';
+    ctx.set('cache-control', 'no-store');
+    ctx.body = (await renderCase(name)).replace(/<head>/i, `<head>${RECORDER}`);
+    return;
+  }
   if (ctx.path !== '/demo/ssr.html') return next();
   page ??= render().catch((error) => {
     page = undefined;

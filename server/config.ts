@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Locale } from '../../src/shared/locale.js';
+import type { Locale } from '../src/shared/locale.js';
 
 /** A newsletter a reader can sign up to. */
 export interface NewsletterList {
@@ -33,7 +33,10 @@ export const DEFAULT_LISTS: Record<string, NewsletterList> = {
 
 /** How the signup endpoint is set up. Every option has a default; tests use them as seams. */
 export interface SignupOptions {
-  /** SQLite file. Default: `FJORD_SIGNUPS_DB`, else `.data/signups.sqlite` (relative to the working directory). */
+  /**
+   * Where signups are stored: an SQLite file path, or a `postgres://` URL for a PostgreSQL database that several
+   * instances share. Default: `FJORD_SIGNUPS_DATABASE`, else `.data/signups.sqlite` (relative to the working directory).
+   */
   database?: string;
   /** The lists readers may sign up to, by the `list` value a form sends. Default: {@link DEFAULT_LISTS}. */
   lists?: Record<string, NewsletterList>;
@@ -46,7 +49,11 @@ export interface SignupOptions {
   publicUrl?: string | (() => string | undefined);
   /** Salt for hashing client IPs. Default: `FJORD_SIGNUPS_SALT`, else one generated once and kept in the database. */
   ipSalt?: string;
-  /** Attempts allowed per client IP and per address within `windowMs`. Default 5 and 5 a minute. */
+  /**
+   * Attempts allowed per client IP and per address within `windowMs`, counted in the database so that every
+   * instance sees them. Default 60 per IP (an office, a school or a mobile carrier puts many readers behind one
+   * address) and 5 per address, a minute.
+   */
   rateLimit?: { perIp?: number; perAddress?: number; windowMs?: number };
   /** How long a confirmation link works. Default 48 hours. */
   confirmTtlMs?: number;
@@ -60,10 +67,41 @@ export interface SignupOptions {
   defaultLocale?: Locale;
   /** The clock, in ms since the epoch. Default `Date.now`. */
   now?: () => number;
-  /** The client's IP for rate limits and the stored hash. Default: the socket's peer address (behind a proxy, read your proxy's header here). */
+  /**
+   * How many proxies in front of the endpoint append to `X-Forwarded-For`: with 1 (one load balancer or reverse
+   * proxy), the client is the address that proxy added, and whatever a client wrote into the header itself is
+   * ignored. Default: `FJORD_TRUST_PROXY`, else 0 (the socket's peer address).
+   */
+  trustProxy?: number;
+  /** The client's IP for rate limits and the stored hash, for any other header. Overrides `trustProxy`. */
   clientIp?: (req: IncomingMessage) => string;
-  /** Where log lines go (the confirmation links among them). Default `console.log`. */
+  /** Where log lines go. Default `console.log`. */
   log?: (line: string) => void;
+  /**
+   * The SMTP server that sends the mails, e.g. `smtp://user:pass@smtp.example.com:587` (STARTTLS when offered) or
+   * `smtps://…:465`. Default: `FJORD_SMTP_URL`. Without one, mails are written to the log instead.
+   */
+  smtpUrl?: string;
+  /** The `From` of every mail, e.g. `Avisa <nyhetsbrev@avisa.no>`. Default: `FJORD_MAIL_FROM`, else `no-reply@` the public URL's host. */
+  mailFrom?: string;
+  /** How the outbox is sent. */
+  sender?: SenderOptions;
+  /** PostgreSQL connections per instance. Default 10. */
+  poolSize?: number;
+}
+
+/** How the outbox sender retries. The defaults suit a reader waiting for a confirmation mail. */
+export interface SenderOptions {
+  /** The first wait after a temporary failure; each next one is twice as long. Default 10 s. */
+  retryMs?: number;
+  /** The longest wait between attempts. Default 10 minutes. */
+  maxRetryMs?: number;
+  /** How often the outbox is looked at for mails queued by other instances and retries that are due. Default 5 s. */
+  pollMs?: number;
+  /** How long a claim on a mail holds; a sender that dies holding one lets it go after this. Default 2 minutes. */
+  leaseMs?: number;
+  /** Mails claimed and sent at a time. Default 10. */
+  batch?: number;
 }
 
 /** The options with every default filled in. */
@@ -84,19 +122,25 @@ export interface Settings {
   now: () => number;
   clientIp: (req: IncomingMessage) => string;
   log: (line: string) => void;
+  smtpUrl?: string;
+  mailFrom?: string;
+  sender: Required<SenderOptions>;
+  poolSize: number;
 }
 
 const HOUR = 3_600_000;
 
 export function resolveSettings(options: SignupOptions = {}, env: NodeJS.ProcessEnv = process.env): Settings {
   const publicUrl = options.publicUrl ?? env.FJORD_PUBLIC_URL;
+  const hops = options.trustProxy ?? Number(env.FJORD_TRUST_PROXY || 0);
+  if (!Number.isInteger(hops) || hops < 0) throw new Error(`trustProxy (FJORD_TRUST_PROXY) must be a whole number of proxies, not ${env.FJORD_TRUST_PROXY ?? hops}.`);
   return {
-    database: options.database ?? (env.FJORD_SIGNUPS_DB || '.data/signups.sqlite'),
+    database: options.database ?? (env.FJORD_SIGNUPS_DATABASE || '.data/signups.sqlite'),
     lists: options.lists ?? DEFAULT_LISTS,
     basePath: (options.basePath ?? '/api/newsletter').replace(/\/+$/, ''),
     publicUrl: typeof publicUrl === 'function' ? publicUrl : () => publicUrl,
     ipSalt: options.ipSalt ?? (env.FJORD_SIGNUPS_SALT || undefined),
-    perIp: options.rateLimit?.perIp ?? 5,
+    perIp: options.rateLimit?.perIp ?? 60,
     perAddress: options.rateLimit?.perAddress ?? 5,
     windowMs: options.rateLimit?.windowMs ?? 60_000,
     confirmTtlMs: options.confirmTtlMs ?? 48 * HOUR,
@@ -105,7 +149,33 @@ export function resolveSettings(options: SignupOptions = {}, env: NodeJS.Process
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024,
     defaultLocale: options.defaultLocale ?? 'nb',
     now: options.now ?? Date.now,
-    clientIp: options.clientIp ?? ((req) => (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '')),
+    clientIp: options.clientIp ?? forwardedFor(hops),
     log: options.log ?? ((line) => console.log(line)),
+    smtpUrl: options.smtpUrl ?? (env.FJORD_SMTP_URL || undefined),
+    mailFrom: options.mailFrom ?? (env.FJORD_MAIL_FROM || undefined),
+    sender: {
+      retryMs: options.sender?.retryMs ?? 10_000,
+      maxRetryMs: options.sender?.maxRetryMs ?? 10 * 60_000,
+      pollMs: options.sender?.pollMs ?? 5_000,
+      leaseMs: options.sender?.leaseMs ?? 2 * 60_000,
+      batch: options.sender?.batch ?? 10,
+    },
+    poolSize: options.poolSize ?? 10,
+  };
+}
+
+/**
+ * The client address behind `hops` proxies: each proxy appends the address it was connected from to
+ * `X-Forwarded-For`, so the client is the entry `hops` places from the socket's end; entries further left are the
+ * client's own say and are not trusted.
+ */
+export function forwardedFor(hops: number): (req: IncomingMessage) => string {
+  return (req) => {
+    const peer = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+    if (!hops) return peer;
+    const header = req.headers['x-forwarded-for'];
+    const chain = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((s) => s.trim()).filter(Boolean);
+    const addresses = [...chain, peer];
+    return (addresses[addresses.length - 1 - hops] ?? addresses[0]).replace(/^::ffff:/, '');
   };
 }

@@ -1,5 +1,5 @@
-import { EMAIL } from '../../src/shared/email.js';
-import type { Locale } from '../../src/shared/locale.js';
+import { EMAIL } from '../src/shared/email.js';
+import type { Locale } from '../src/shared/locale.js';
 import type { NewsletterList } from './config.js';
 import type { Reason } from './i18n.js';
 

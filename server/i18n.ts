@@ -1,4 +1,4 @@
-import { toLocale, type Locale } from '../../src/shared/locale.js';
+import { toLocale, type Locale } from '../src/shared/locale.js';
 
 /** Why a field was refused; each has a message in every language. */
 export type Reason =
@@ -29,13 +29,28 @@ interface Strings {
   linkTitle: Record<LinkOutcome, string>;
   linkText: (outcome: LinkOutcome, email: string, list: string, hours: number) => string;
   mailSubject: (list: string) => string;
-  mailBody: (name: string, list: string, confirmUrl: string, unsubscribeUrl: string, hours: number) => string;
+  /** The confirmation mail's paragraphs; the text and HTML parts are both made of them. */
+  mail: (name: string, list: string, hours: number) => MailText;
   formTitle: string;
   formEmail: string;
   formName: string;
   formList: string;
   formConsent: string;
   formSubmit: string;
+}
+
+/** The sentences of a confirmation mail, in one language. */
+export interface MailText {
+  greeting: string;
+  /** Asks the reader to confirm; the link follows it. */
+  ask: string;
+  /** The confirmation link's text in the HTML part. */
+  button: string;
+  note: string;
+  /** Offers the unsubscribe link, which follows it. */
+  unsubscribe: string;
+  /** The unsubscribe link's text in the HTML part. */
+  unsubscribeLink: string;
 }
 
 const hello = (word: string, name: string) => (name ? `${word} ${name}!` : `${word}!`);
@@ -77,10 +92,14 @@ const nb: Strings = {
       unknown: 'Kanskje er den brukt allerede, eller bare en del av den ble kopiert.',
     })[outcome],
   mailSubject: (list) => `Bekreft påmeldingen til ${list}`,
-  mailBody: (name, list, confirmUrl, unsubscribeUrl, hours) =>
-    `${hello('Hei', name)}\n\nBekreft at du vil ha ${list} på e-post ved å åpne denne lenken:\n${confirmUrl}\n\n` +
-    `Lenken virker i ${hours} timer. Har du ikke meldt deg på selv, kan du se bort fra denne e-posten.\n\n` +
-    `Vil du ikke ha e-post fra oss? Meld deg av her:\n${unsubscribeUrl}\n`,
+  mail: (name, list, hours) => ({
+    greeting: hello('Hei', name),
+    ask: `Bekreft at du vil ha ${list} på e-post ved å åpne denne lenken:`,
+    button: 'Bekreft påmeldingen',
+    note: `Lenken virker i ${hours} timer. Har du ikke meldt deg på selv, kan du se bort fra denne e-posten.`,
+    unsubscribe: 'Vil du ikke ha e-post fra oss? Meld deg av her:',
+    unsubscribeLink: 'Meld meg av',
+  }),
   formTitle: 'Meld deg på nyhetsbrevet',
   formEmail: 'E-post',
   formName: 'Navn (valgfritt)',
@@ -126,10 +145,14 @@ const nn: Strings = {
       unknown: 'Kanskje er ho brukt alt, eller berre ein del av ho vart kopiert.',
     })[outcome],
   mailSubject: (list) => `Stadfest påmeldinga til ${list}`,
-  mailBody: (name, list, confirmUrl, unsubscribeUrl, hours) =>
-    `${hello('Hei', name)}\n\nStadfest at du vil ha ${list} på e-post ved å opne denne lenkja:\n${confirmUrl}\n\n` +
-    `Lenkja verkar i ${hours} timar. Har du ikkje meldt deg på sjølv, kan du sjå bort frå denne e-posten.\n\n` +
-    `Vil du ikkje ha e-post frå oss? Meld deg av her:\n${unsubscribeUrl}\n`,
+  mail: (name, list, hours) => ({
+    greeting: hello('Hei', name),
+    ask: `Stadfest at du vil ha ${list} på e-post ved å opne denne lenkja:`,
+    button: 'Stadfest påmeldinga',
+    note: `Lenkja verkar i ${hours} timar. Har du ikkje meldt deg på sjølv, kan du sjå bort frå denne e-posten.`,
+    unsubscribe: 'Vil du ikkje ha e-post frå oss? Meld deg av her:',
+    unsubscribeLink: 'Meld meg av',
+  }),
   formTitle: 'Meld deg på nyheitsbrevet',
   formEmail: 'E-post',
   formName: 'Namn (valfritt)',
@@ -175,10 +198,14 @@ const en: Strings = {
       unknown: 'It may have been used already, or only part of it was copied.',
     })[outcome],
   mailSubject: (list) => `Confirm your signup to ${list}`,
-  mailBody: (name, list, confirmUrl, unsubscribeUrl, hours) =>
-    `${hello('Hello', name)}\n\nPlease confirm that you want ${list} by email by opening this link:\n${confirmUrl}\n\n` +
-    `The link works for ${hours} hours. If you didn't sign up yourself, you can ignore this email.\n\n` +
-    `Don't want email from us? Unsubscribe here:\n${unsubscribeUrl}\n`,
+  mail: (name, list, hours) => ({
+    greeting: hello('Hello', name),
+    ask: `Please confirm that you want ${list} by email by opening this link:`,
+    button: 'Confirm my signup',
+    note: `The link works for ${hours} hours. If you didn't sign up yourself, you can ignore this email.`,
+    unsubscribe: "Don't want email from us? Unsubscribe here:",
+    unsubscribeLink: 'Unsubscribe',
+  }),
   formTitle: 'Sign up for the newsletter',
   formEmail: 'Email',
   formName: 'Name (optional)',

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { Locale } from '../../src/shared/locale.js';
+import type { Locale } from '../src/shared/locale.js';
 
 /** Text that is already HTML. Anything else put into {@link html} is escaped. */
 export class Html {

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SignupOptions } from './config.js';
-import { createSignupHandler, type SignupHandler } from './handler.js';
+import { createSignupHandler, type HandlerExtras, type SignupHandler } from './handler.js';
 import { readerLocale, t } from './i18n.js';
 import { html, sendPage } from './pages.js';
 
-export interface ServerOptions extends SignupOptions {
+export interface ServerOptions extends SignupOptions, HandlerExtras {
   /** Port to listen on; 0 picks a free one. Default 0. */
   port?: number;
   /** Address to listen on. Default `127.0.0.1`. */
@@ -17,7 +17,7 @@ export interface RunningServer {
   url: string;
   server: Server;
   handler: SignupHandler;
-  /** Stops listening, ends open connections and closes the database. */
+  /** Stops listening, ends open connections, stops the mail sender and closes the database. */
   close(): Promise<void>;
 }
 
@@ -28,7 +28,13 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const { port = 0, host = '127.0.0.1', ...rest } = options;
   let origin = '';
-  const handler = createSignupHandler({ ...rest, publicUrl: rest.publicUrl ?? process.env.FJORD_PUBLIC_URL ?? (() => origin) });
+  const handler = createSignupHandler({ ...rest, publicUrl: rest.publicUrl ?? (process.env.FJORD_PUBLIC_URL || (() => origin)) });
+  try {
+    await handler.ready;
+  } catch (error) {
+    await handler.close();
+    throw error;
+  }
   const server = createServer((req, res) =>
     handler(req, res, () => {
       if ((req.url === '/' || req.url?.startsWith('/?')) && (req.method === 'GET' || req.method === 'HEAD')) return formPage(handler, req, res);
@@ -49,9 +55,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
-          handler.close();
-          if (error) reject(error);
-          else resolve();
+          handler.close().then(() => (error ? reject(error) : resolve()), reject);
         });
         server.closeAllConnections();
       }),

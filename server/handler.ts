@@ -1,19 +1,29 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Locale } from '../../src/shared/locale.js';
+import type { Locale } from '../src/shared/locale.js';
 import { resolveSettings, type Settings, type SignupOptions } from './config.js';
-import { emailKey, openDatabase, SignupStore, type SignupRow } from './db.js';
+import { emailKey, SignupStore, type SignupRow } from './db.js';
 import { readerLocale, t, type LinkOutcome } from './i18n.js';
+import { composeMail, mask, OutboxSender, smtpTransport, type Transport } from './mail.js';
 import { html, PAGE_CSS, sendPage } from './pages.js';
-import { RateLimiter } from './rate-limit.js';
 import { validateSignup } from './validate.js';
 
-/** A connect-style middleware (Vite's dev server, Express, or plain `node:http`) that owns the signup endpoint. */
+/** A connect-style middleware (Node's `http`, Express, Fastify through its middleware support, Vite's dev server) that owns the signup endpoint. */
 export interface SignupHandler {
   (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void;
-  readonly store: SignupStore;
   readonly settings: Settings;
-  /** Closes the database. */
-  close(): void;
+  /** Resolves when the database is open and migrated (requests wait for it); rejects when it cannot be. */
+  readonly ready: Promise<void>;
+  /** The database, once `ready` has resolved. */
+  readonly store: SignupStore;
+  /** The outbox sender, when mail goes out over SMTP (`smtpUrl`, `FJORD_SMTP_URL`). */
+  readonly sender: OutboxSender | undefined;
+  /** Stops the sender (letting mails being handed over finish) and closes the database. */
+  close(): Promise<void>;
+}
+
+export interface HandlerExtras {
+  /** Sends mail through this transport rather than one made from `smtpUrl` (a nodemailer transport, for instance). */
+  transport?: Transport;
 }
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -24,15 +34,17 @@ const DRAIN_LIMIT = 1024 * 1024;
 /**
  * Creates the endpoint under `basePath` (default `/api/newsletter`):
  * - `POST /api/newsletter` records a signup (urlencoded or JSON) and queues the confirmation mail;
- * - `GET /api/newsletter/confirm?token=…` and `GET|POST /api/newsletter/unsubscribe?token=…` answer a small page;
+ * - `GET /api/newsletter/confirm?token=…` confirms, `GET /api/newsletter/unsubscribe?token=…` unsubscribes, and
+ *   `POST` to the same unsubscribe link is the mail's one-click unsubscribe (RFC 8058); each answers a small page;
  * - `GET /api/newsletter/page.css` is those pages' stylesheet.
- * Other paths go to `next`.
+ * Other paths go to `next`. With an SMTP server set, an outbox sender in the same process sends the mails.
  */
-export function createSignupHandler(options: SignupOptions = {}): SignupHandler {
+export function createSignupHandler(options: SignupOptions & HandlerExtras = {}): SignupHandler {
   const settings = resolveSettings(options);
   const base = settings.basePath;
   const stylesheet = `${base}/page.css`;
   let warnedOrigin = false;
+  const mailing = Boolean(settings.smtpUrl || options.transport);
 
   const publicOrigin = (): string => {
     const url = settings.publicUrl();
@@ -41,44 +53,63 @@ export function createSignupHandler(options: SignupOptions = {}): SignupHandler 
     warnedOrigin = true;
     return 'http://localhost';
   };
+  const mailFrom = () => settings.mailFrom ?? `no-reply@${new URL(publicOrigin()).hostname}`;
+  const mailDomain = () => /@([^\s>@]+)>?\s*$/.exec(mailFrom())?.[1] ?? new URL(publicOrigin()).hostname;
 
-  const store = new SignupStore(openDatabase(settings.database), {
+  let store: SignupStore | undefined;
+  let sender: OutboxSender | undefined;
+  const ready = SignupStore.open(settings.database, {
     now: settings.now,
     ipSalt: settings.ipSalt,
     confirmTtlMs: settings.confirmTtlMs,
     unsubscribeTtlMs: settings.unsubscribeTtlMs,
     resendAfterMs: settings.resendAfterMs,
+    poolSize: settings.poolSize,
     compose(row, confirmToken, unsubscribeToken) {
-      const text = t(row.locale);
       const list = settings.lists[row.list]?.title[row.locale] ?? row.list;
       const origin = publicOrigin();
       const confirmUrl = `${origin}${base}/confirm?token=${confirmToken}`;
       const unsubscribeUrl = `${origin}${base}/unsubscribe?token=${unsubscribeToken}`;
-      settings.log(`[signup] ${row.list}: confirmation mail to ${mask(row.email)} queued. Confirm: ${confirmUrl}`);
-      return {
-        subject: text.mailSubject(list),
-        body: text.mailBody(row.name ?? '', list, confirmUrl, unsubscribeUrl, hours(settings.confirmTtlMs)),
-      };
+      settings.log(`[signup] ${row.list}: confirmation mail to ${mask(row.email)} queued.${mailing ? '' : ` Confirm: ${confirmUrl}`}`);
+      return composeMail({ locale: row.locale, name: row.name ?? '', list, confirmUrl, unsubscribeUrl, hours: hours(settings.confirmTtlMs), domain: mailDomain() });
     },
+  }).then((opened) => {
+    store = opened;
+    if (mailing) {
+      sender = new OutboxSender({
+        from: mailFrom(),
+        store: opened,
+        transport: options.transport ?? smtpTransport(settings.smtpUrl!),
+        log: settings.log,
+        now: settings.now,
+        maxAgeMs: settings.confirmTtlMs,
+        ...settings.sender,
+      });
+      sender.start();
+      settings.log(`[signup] Mail goes out over SMTP (${redact(settings.smtpUrl ?? 'a transport of the caller')}) from ${mailFrom()}.`);
+    } else {
+      settings.log('[signup] No SMTP server set (FJORD_SMTP_URL): confirmation mails are written to this log, not sent.');
+    }
   });
-  const perIp = new RateLimiter(settings.perIp, settings.windowMs, settings.now);
-  const perAddress = new RateLimiter(settings.perAddress, settings.windowMs, settings.now);
+  // A caller that never looks at `ready` still hears of a database that cannot be opened, on the first request.
+  ready.catch(() => undefined);
 
   async function route(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
+    await ready;
     const method = req.method ?? 'GET';
     if (path === base) {
       if (method === 'POST') return signup(req, res);
       return refuse(req, res, 405, { allow: 'POST' });
     }
     if (path === `${base}/confirm`) {
-      if (method === 'GET') return linkPage(req, res, confirmOutcome(query.get('token') ?? ''));
+      if (method === 'GET') return linkPage(req, res, await confirmOutcome(query.get('token') ?? ''));
       return refuse(req, res, 405, { allow: 'GET' });
     }
     if (path === `${base}/unsubscribe`) {
       // POST is RFC 8058's one-click unsubscribe (List-Unsubscribe-Post); its body says nothing we need.
       if (method === 'GET' || method === 'POST') {
         req.resume();
-        return linkPage(req, res, unsubscribeOutcome(query.get('token') ?? ''));
+        return linkPage(req, res, await unsubscribeOutcome(query.get('token') ?? ''));
       }
       return refuse(req, res, 405, { allow: 'GET, POST' });
     }
@@ -105,7 +136,7 @@ export function createSignupHandler(options: SignupOptions = {}): SignupHandler 
     };
 
     const ip = settings.clientIp(req);
-    const ipWait = perIp.hit(ip);
+    const ipWait = await store!.hit('ip', store!.hashIp(ip), settings.perIp, settings.windowMs);
     if (ipWait) return early(429, t(locale).tooMany, ipWait);
     if (type !== FORM && type !== JSON_TYPE) return early(415, t(locale).unsupportedType);
     if (Number(req.headers['content-length']) > settings.maxBodyBytes) return early(413, t(locale).tooLarge);
@@ -117,11 +148,12 @@ export function createSignupHandler(options: SignupOptions = {}): SignupHandler 
     locale = readerLocale(fields.locale, acceptLanguage, settings.defaultLocale);
     const checked = validateSignup(fields, settings.lists, locale, sourceFromReferer(req));
     if (!checked.ok) return answer(422, t(locale).reasons[checked.reason], { field: checked.field });
-    const addressWait = perAddress.hit(emailKey(checked.value.email));
+    const addressWait = await store!.hit('address', store!.hashAddress(emailKey(checked.value.email)), settings.perAddress, settings.windowMs);
     if (addressWait) return answer(429, t(locale).tooMany, { retryAfter: addressWait });
 
     // New, pending and confirmed addresses get the very same answer, so the form cannot tell who is subscribed.
-    store.signup(checked.value, ip);
+    const { mail } = await store!.signup(checked.value, ip);
+    if (mail) sender?.wake();
     answer(200, t(locale).success);
   }
 
@@ -146,13 +178,13 @@ export function createSignupHandler(options: SignupOptions = {}): SignupHandler 
     return own.includes(referer.origin) ? referer : undefined;
   }
 
-  function confirmOutcome(token: string): { outcome: LinkOutcome; row?: SignupRow } {
-    const { outcome, row } = store.confirm(token);
+  async function confirmOutcome(token: string): Promise<{ outcome: LinkOutcome; row?: SignupRow }> {
+    const { outcome, row } = await store!.confirm(token);
     return { outcome: outcome === 'expired' ? 'confirm-expired' : outcome, row };
   }
 
-  function unsubscribeOutcome(token: string): { outcome: LinkOutcome; row?: SignupRow } {
-    const { outcome, row } = store.unsubscribe(token);
+  async function unsubscribeOutcome(token: string): Promise<{ outcome: LinkOutcome; row?: SignupRow }> {
+    const { outcome, row } = await store!.unsubscribe(token);
     return { outcome: outcome === 'expired' ? 'unsubscribe-expired' : outcome, row };
   }
 
@@ -187,7 +219,25 @@ export function createSignupHandler(options: SignupOptions = {}): SignupHandler 
       sendJson(res, 500, { message: t(locale).serverError });
     });
   };
-  return Object.assign(handler, { store, settings, close: () => store.db.close() });
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await ready.catch(() => undefined);
+      await sender?.stop();
+      await store?.close();
+    })());
+  return Object.defineProperties(handler, {
+    settings: { value: settings },
+    ready: { value: ready },
+    store: {
+      get() {
+        if (!store) throw new Error('The signup database is not open yet: await handler.ready first.');
+        return store;
+      },
+    },
+    sender: { get: () => sender },
+    close: { value: close },
+  }) as SignupHandler;
 }
 
 /** The media type of a Content-Type header, lower-cased, without parameters. */
@@ -265,10 +315,15 @@ function sendJson(res: ServerResponse, status: number, body: object, headers: Re
   res.end(JSON.stringify(body));
 }
 
-/** `ola.nordmann@example.com` → `o…@example.com`: enough to tell mails apart in a log, not enough to collect addresses. */
-function mask(email: string): string {
-  const at = email.lastIndexOf('@');
-  return `${email.slice(0, 1)}…${email.slice(at)}`;
+/** An SMTP URL without its password, for the log. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
 }
 
 const hours = (ms: number) => Math.round(ms / 3_600_000);

@@ -1,0 +1,202 @@
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type * as Pg from 'pg';
+import { MIGRATIONS } from './migrations.js';
+
+/** Statements with `?` placeholders, on SQLite or PostgreSQL alike. */
+export interface Queries {
+  all<T>(sql: string, ...params: unknown[]): Promise<T[]>;
+  get<T>(sql: string, ...params: unknown[]): Promise<T | undefined>;
+  /** Runs a statement; resolves to the number of rows it changed. */
+  run(sql: string, ...params: unknown[]): Promise<number>;
+}
+
+/** A database the store can use: SQLite through better-sqlite3, or PostgreSQL through pg. */
+export interface Driver extends Queries {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Where the data lives, for log lines: the file, or the URL without its password. */
+  readonly where: string;
+  /** Runs `fn` in one write transaction; it is rolled back when `fn` throws. */
+  transaction<T>(fn: (q: Queries) => Promise<T>): Promise<T>;
+  /** `FOR UPDATE SKIP LOCKED` where the database has it. */
+  readonly skipLocked: string;
+  /** `FOR UPDATE` where the database has it. */
+  readonly forUpdate: string;
+  close(): Promise<void>;
+}
+
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * Loads an optional peer dependency on first use, so that importing the server (the Vite config does, through its
+ * plugin) needs neither driver, and a site installs only the one it uses.
+ */
+export function peer<T>(name: string, why: string): T {
+  try {
+    return requireHere(name) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error(`${why} needs the npm package "${name}", which is not installed. Install it: npm install ${name}`, { cause: error });
+  }
+}
+
+/** Opens a `postgres://` (or `postgresql://`) URL with PostgreSQL, anything else as an SQLite file. */
+export async function openDriver(database: string, options: { poolSize?: number } = {}): Promise<Driver> {
+  return isPostgresUrl(database) ? openPostgres(database, options.poolSize ?? 10) : openSqlite(database);
+}
+
+export const isPostgresUrl = (database: string) => /^postgres(ql)?:\/\//i.test(database);
+
+// One queue per SQLite file in this process: a transaction's awaits must not let a second connection to the same
+// file start one, which would wait on the first inside SQLite's busy handler and block the very thread it waits for.
+const fileQueues = new Map<string, { tail: Promise<unknown>; users: number }>();
+
+export function openSqlite(file: string): Driver {
+  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+  const Database = peer<typeof BetterSqlite3>('better-sqlite3', 'An SQLite signup database');
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  try {
+    migrateSqlite(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const key = file === ':memory:' ? `:memory:${Math.random()}` : resolve(file);
+  const queue = fileQueues.get(key) ?? { tail: Promise.resolve(), users: 0 };
+  queue.users++;
+  fileQueues.set(key, queue);
+
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+  const bind = (params: unknown[]) => params.map((p) => (p === undefined ? null : typeof p === 'boolean' ? Number(p) : p));
+  const q: Queries = {
+    all: async <T>(sql: string, ...params: unknown[]) => prepare(sql).all(...bind(params)) as T[],
+    get: async <T>(sql: string, ...params: unknown[]) => prepare(sql).get(...bind(params)) as T | undefined,
+    run: async (sql: string, ...params: unknown[]) => prepare(sql).run(...bind(params)).changes,
+  };
+  let closed = false;
+  return {
+    kind: 'sqlite',
+    where: file,
+    ...q,
+    transaction<T>(fn: (q: Queries) => Promise<T>): Promise<T> {
+      const run = async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await fn(q);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      };
+      const result = queue.tail.then(run, run);
+      queue.tail = result.catch(() => undefined);
+      return result;
+    },
+    skipLocked: '',
+    forUpdate: '',
+    async close() {
+      if (closed) return;
+      closed = true;
+      await queue.tail;
+      if (--queue.users === 0) fileQueues.delete(key);
+      db.close();
+    },
+  };
+}
+
+/** Runs the steps a database has not had yet, in one write transaction, so two processes starting at once cannot both run them. */
+function migrateSqlite(db: BetterSqlite3.Database): void {
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) throw newerSchema(version);
+    for (let step = version; step < MIGRATIONS.length; step++) db.exec(MIGRATIONS[step].sqlite);
+    if (version < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}
+
+const newerSchema = (version: number) =>
+  new Error(`The signup database has schema version ${version}; this server knows ${MIGRATIONS.length}. Update the server.`);
+
+/** `?` placeholders as PostgreSQL's `$1`, `$2`, … */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Driver> {
+  const pg = peer<typeof Pg>('pg', 'A PostgreSQL signup database');
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client that loses its connection (the server restarts) is dropped from the pool, not a crash.
+  pool.on('error', () => undefined);
+  const over = (client: Pg.Pool | Pg.PoolClient): Queries => ({
+    all: async <T>(sql: string, ...params: unknown[]) => (await client.query(numbered(sql), params)).rows as T[],
+    get: async <T>(sql: string, ...params: unknown[]) => (await client.query(numbered(sql), params)).rows[0] as T | undefined,
+    // Without parameters, a text may hold several statements (the migrations).
+    run: async (sql: string, ...params: unknown[]) => (await (params.length ? client.query(numbered(sql), params) : client.query(sql))).rowCount ?? 0,
+  });
+  const transaction = async <T>(fn: (q: Queries) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    let broken: unknown;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(over(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback));
+      throw error;
+    } finally {
+      client.release(broken instanceof Error ? broken : undefined);
+    }
+  };
+  try {
+    await transaction(async (q) => {
+      // One migration at a time, whichever instance starts first.
+      await q.run('SELECT pg_advisory_xact_lock(7061730120)');
+      const hasMeta = await q.get<{ found: string | null }>("SELECT to_regclass('meta') AS found");
+      const row = hasMeta?.found ? await q.get<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'") : undefined;
+      const version = Number(row?.value ?? 0);
+      if (version > MIGRATIONS.length) throw newerSchema(version);
+      for (let step = version; step < MIGRATIONS.length; step++) await q.run(MIGRATIONS[step].postgres);
+      await q.run(
+        "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        String(MIGRATIONS.length),
+      );
+    });
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const where = (() => {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  })();
+  let closed = false;
+  return {
+    kind: 'postgres',
+    where,
+    ...over(pool),
+    transaction,
+    skipLocked: ' FOR UPDATE SKIP LOCKED',
+    forUpdate: ' FOR UPDATE',
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// A throwaway PostgreSQL cluster for the tests: initdb into a temporary folder, run as `nobody` when the tests run
+// as root (PostgreSQL refuses root), listening on 127.0.0.1 and a socket in that folder; `stop()` removes it all.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { findPostgres, POSTGRES_INSTALL } from '../../scripts/find-postgres.mjs';
+
+export async function startPostgres(port) {
+  const bin = findPostgres();
+  // Never a skip: a run without PostgreSQL fails and says how to get it (`npm test` installs it as root).
+  if (!bin) throw new Error(`PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb). Install it: ${POSTGRES_INSTALL}, or run npm test as root, which installs it.`);
+  const dir = mkdtempSync(join(tmpdir(), 'fjord-pg-'));
+  const root = process.getuid?.() === 0;
+  if (root) {
+    const uid = Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' }));
+    const gid = Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' }));
+    chownSync(dir, uid, gid);
+  }
+  const run = (program, args) => {
+    const [command, all] = root ? ['runuser', ['-u', 'nobody', '--', join(bin, program), ...args]] : [join(bin, program), args];
+    const result = spawnSync(command, all, { encoding: 'utf8', cwd: dir });
+    if (result.status !== 0) throw new Error(`${program} failed:\n${result.stdout}\n${result.stderr}`);
+  };
+  const data = join(dir, 'data');
+  run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+  const settings = [`-p ${port}`, `-k ${dir}`, "-c listen_addresses='127.0.0.1'", '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=100'];
+  run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', settings.join(' '), '-w', '-t', '60', 'start']);
+  // A test run that dies before its `after` hook still leaves no server running.
+  const emergencyStop = () => spawnSync(root ? 'runuser' : join(bin, 'pg_ctl'), [...(root ? ['-u', 'nobody', '--', join(bin, 'pg_ctl')] : []), '-D', data, '-m', 'immediate', 'stop']);
+  process.once('exit', emergencyStop);
+  const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  let n = 0;
+  return {
+    url,
+    /** A new, empty database; resolves to its URL. */
+    async database(prefix = 'signups') {
+      const name = `${prefix}_${++n}`;
+      const client = new pg.Client({ connectionString: url() });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await client.end();
+      }
+      return url(name);
+    },
+    stop() {
+      process.off('exit', emergencyStop);
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

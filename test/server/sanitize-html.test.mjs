@@ -1,0 +1,74 @@
+// The sanitize-html preset with the real sanitize-html (2.x): the README's markup for every widget comes through with
+// its meaning intact, hostile markup still goes, and the site's own options survive.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import sanitizeHtml from 'sanitize-html';
+import { allowlist, forSanitizeHtml } from '../../dist/npm/sanitize.js';
+import { README_MARKUP, hostileMarkup } from '../support/cms-markup.ts';
+import { meaning, problems } from './html-meaning.mjs';
+
+const clean = (html, options = forSanitizeHtml({}, sanitizeHtml.defaults)) => sanitizeHtml(html, options);
+
+describe('forSanitizeHtml with sanitize-html', () => {
+  for (const [name, html] of Object.entries(README_MARKUP)) {
+    it(`keeps ${name}`, () => {
+      assert.deepEqual(meaning(clean(html)), meaning(html));
+    });
+  }
+
+  it('the same comparison fails without the preset (sanitize-html removes every fjord tag)', () => {
+    for (const html of Object.values(README_MARKUP)) assert.notDeepEqual(meaning(sanitizeHtml(html)), meaning(html));
+  });
+
+  it('keeps a caption with a colon, and a page form with Mailchimp-style field names', () => {
+    const html = `<fjord-photo caption="Foto: havbruk i Vefsnfjorden." credit="NTB" src="https://example.org/a.jpg" alt=""></fjord-photo><fjord-newsletter-signup submit-mode="native" email-name="EMAIL" action="https://example.us1.list-manage.com/subscribe/post?u=1&amp;id=2"><form action="https://example.us1.list-manage.com/subscribe/post?u=1&amp;id=2" method="post"><input type="email" name="EMAIL" required><button type="submit">Meld meg på</button></form></fjord-newsletter-signup>`;
+    assert.deepEqual(meaning(clean(html)), meaning(html));
+  });
+
+  const cases = hostileMarkup(allowlist, { data: () => true });
+  it(`removes hostile markup (${cases.length} cases)`, () => {
+    const failures = cases.map((c) => ({ ...c, out: clean(c.html) })).map((c) => ({ ...c, found: problems(c.out, allowlist) })).filter((c) => c.found.length);
+    assert.deepEqual(failures.map((c) => `${c.name}: ${c.found.join(', ')} in ${c.out}`), []);
+  });
+
+  it('drops script content, not just the tag', () => {
+    assert.doesNotMatch(clean(`<fjord-fact-box heading="Fakta"><script>alert(1)</script><p>Fakta</p></fjord-fact-box>`), /alert/);
+  });
+
+  it('checks every candidate of a srcset-style attribute, not only the first', () => {
+    const out = clean(`<fjord-article-card headline="X" image-srcset="a.jpg 800w, javascript:alert(1) 1600w"></fjord-article-card><fjord-photo srcset="a.jpg 800w, data:image/png,x 1600w" alt=""></fjord-photo>`);
+    assert.deepEqual(problems(out, allowlist), []);
+    assert.match(out, /headline="X"/);
+  });
+
+  it('the hostile checks find every case in the markup as written', () => {
+    assert.deepEqual(cases.filter((c) => !problems(c.html, allowlist).length).map((c) => c.name), []);
+  });
+
+  it('keeps the site own options: tags and attributes it allows, transforms, and schemes it does not allow', () => {
+    const options = forSanitizeHtml(
+      {
+        allowedTags: ['p', 'b', 'strong', 'my-widget'],
+        allowedAttributes: { 'my-widget': ['mode'], a: [{ name: 'rel', values: ['nofollow'] }] },
+        allowedSchemes: ['https'],
+        transformTags: { b: 'strong', 'fjord-article-card': (tagName, attribs) => ({ tagName, attribs: { ...attribs, kicker: 'CMS' } }) },
+      },
+      sanitizeHtml.defaults,
+    );
+    const out = sanitizeHtml(
+      `<my-widget mode="x"><p><b>Fet</b></p></my-widget><a href="/a" rel="nofollow">Lenke</a><table><tr><td>x</td></tr></table>` +
+        `<fjord-cluster-badge name="ACT" href="mailto:post@example.org"></fjord-cluster-badge><fjord-article-card headline="X" image-srcset="http://a/b.jpg 1x, https://a/b.jpg 2x"></fjord-article-card>`,
+      options,
+    );
+    assert.match(out, /<my-widget mode="x"><p><strong>Fet<\/strong><\/p><\/my-widget>/);
+    assert.match(out, /<a href="\/a" rel="nofollow">Lenke<\/a>/);
+    assert.doesNotMatch(out, /<table|<td/, 'a tag the site left out stays out');
+    assert.match(out, /<fjord-cluster-badge name="ACT"><\/fjord-cluster-badge>/, 'mailto: is not among the site schemes');
+    assert.match(out, /<fjord-article-card headline="X" kicker="CMS"><\/fjord-article-card>/, 'the site transform runs after the srcset check');
+  });
+
+  it('asks for sanitize-html defaults instead of silently dropping every other tag', () => {
+    assert.throws(() => forSanitizeHtml(), /sanitizeHtml\.defaults/);
+    assert.throws(() => forSanitizeHtml({ allowedTags: ['p'] }), /sanitizeHtml\.defaults/);
+  });
+});
