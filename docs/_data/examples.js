@@ -110,6 +110,14 @@ export default {
 </fjord-article-card>`,
     },
     {
+      id: 'card-attributes',
+      title: 'Attribute-only, vertical',
+      note: 'Before the script, `fjord-elements.css` shows its kicker, headline, lead and byline in the card’s final height; the date and the image come with the script.',
+      html: `<fjord-article-card href="https://example.org/nyheter/havbruk" kicker="Havbruk" headline="Havbruk og industri finner hverandre"
+  lead="Spillvarme fra industrien kan gi nye muligheter for settefisk i Nordland." byline="Redaksjonen"
+  image-src="assets/havbruk-800.jpg" image-width="800" image-height="534" published="2021-06-10T08:15:00+02:00"></fjord-article-card>`,
+    },
+    {
       id: 'card-horizontal',
       title: 'Horizontal, attribute-only',
       note: 'For CMS templates and JSON-driven lists. The image goes beside the text when the card is at least 30rem wide.',
