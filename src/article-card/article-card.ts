@@ -107,16 +107,16 @@ export class FjordArticleCard extends LitElement {
     imageSrcset: { attribute: 'image-srcset' },
     imageSizes: { attribute: 'image-sizes' },
   };
-  /** The clock the dates are measured against, in ms since 1970. Replace it to show a fixed moment. */
-  static now = () => Date.now();
+  /** The clock the dates are measured against, in ms since 1970. Replace it for previews, archives and tests. */
+  static now: () => number = () => Date.now();
   /** How often, in ms, relative times ("for 3 timer siden") on screen are brought up to date. */
   static refresh = 30_000;
 
-  /** The article's URL. The whole card links there; unsafe URLs are dropped. */
+  /** The article's URL. The whole card links there; unsafe URLs (`javascript:` …) are dropped with a warning. A link inside the page's headline is used instead; without either the card is plain. */
   declare href?: string;
-  /** Headline text (attribute-only form); shown as text. */
+  /** Headline text (attribute-only form); shown as text. A heading child (or `slot="headline"`) wins over it. */
   declare headline?: string;
-  /** Level (1–6) of the heading made from the `headline` attribute. */
+  /** Level (1–6) of the heading made from the `headline` attribute. A slotted heading keeps its own level. */
   headlineLevel = 3;
   /** Lead text (attribute-only form); shown as text. */
   declare lead?: string;
@@ -124,23 +124,23 @@ export class FjordArticleCard extends LitElement {
   declare kicker?: string;
   /** Who wrote it. */
   declare byline?: string;
-  /** Publication time, ISO 8601. */
+  /** Publication time, ISO 8601 (`2021-06-10T09:30:00+02:00` or `2021-06-10`), shown as `<time datetime>` in the page's language, or as relative time under 24 hours. Anything else shows no date and logs a warning. */
   declare published?: string;
-  /** Last update, ISO 8601; adds "Oppdatert …". */
+  /** Last update, ISO 8601; adds "Oppdatert …" ("Updated …"). The property is `updatedAt`: one named `updated` would replace Lit's `updated()`. */
   declare updatedAt?: string;
-  /** `auto`: relative under 24 hours, else the date; `absolute` or `relative` to force one. */
+  /** `auto` (default): relative time under 24 hours, else the date; `absolute` or `relative` to force one. Any other value logs a warning and acts as `auto`. */
   declare dateStyle?: string;
   /** Marks paid content ("Annonsørinnhold"). */
   sponsored = false;
   /** The advertiser, shown as "Annonsørinnhold fra …". */
   declare sponsor?: string;
-  /** Shows the "Direkte" marker. */
+  /** Shows the "Direkte" ("Live") marker with a pulsing dot; the pulse stops under `prefers-reduced-motion`. */
   live = false;
-  /** `video`, `podcast` or `gallery`: an icon and the word. */
+  /** `video`, `podcast` or `gallery`: an icon and the word ("Video", "Podkast", "Bildeserie"). Any other value logs a warning and shows no marker. */
   declare type?: string;
-  /** `vertical` (default), `horizontal`, `hero` or `compact` (no image, no lead). */
+  /** `vertical` (default), `horizontal` (image beside the text from 30rem wide), `hero` or `compact` (no image, no lead). Reflected. Any other value logs a warning and `vertical` is used. */
   declare layout?: string;
-  /** Clamps the headline to this many lines. */
+  /** Clamps the headline to this many lines, with an ellipsis; the full text stays in the DOM for screen readers, search and copy. */
   declare headlineLines?: number;
   /** Clamps the lead to this many lines. */
   declare leadLines?: number;
@@ -154,7 +154,7 @@ export class FjordArticleCard extends LitElement {
   trackImpressions = false;
   /** Adds a schema.org `NewsArticle` as JSON-LD (headline, url, image, dates, author). */
   structuredData = false;
-  /** Image URL (attribute-only form). */
+  /** Image URL (attribute-only form). Unsafe URLs are dropped with a warning. */
   declare imageSrc?: string;
   /** Image alternative text (attribute-only form); empty by default, as the headline says what the story is. */
   declare imageAlt?: string;

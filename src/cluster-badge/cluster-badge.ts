@@ -95,27 +95,27 @@ export class FjordClusterBadge extends LitElement {
     for (const badge of live) badge.requestUpdate();
   }
 
-  /** The cluster's full name. */
+  /** The cluster's full name. A warning is logged if it is missing. */
   declare name?: string;
   /** Short name or acronym, shown on the chip instead of the name. */
   declare shortName?: string;
-  /** Programme level: `arena`, `arena-pro`, `gce` or a key registered with `defineLevel()`. */
+  /** Programme level: `arena`, `arena-pro`, `gce` or a key registered with `defineLevel()`; not case-sensitive. An unknown level gives a neutral badge and a warning that lists the valid values. */
   declare level?: string;
   /** Adds the NCE (Norwegian Centres of Expertise) brand. */
   nce = false;
-  /** ESCA cluster-management label: `bronze`, `silver` or `gold`. */
+  /** ESCA cluster-management label: `bronze`, `silver` or `gold` ("ESCA gullmerke", "ESCA Gold Label"). Any other value logs a warning. */
   declare esca?: string;
-  /** Number of partners, e.g. `83`. */
+  /** Number of partners: `83`, `1234` or `1 234`, shown with the locale's plural and grouping. Anything that is not a whole number is left out, with a warning. */
   declare partners?: string;
-  /** Year the cluster was formed, e.g. `2017`. */
+  /** Year the cluster was formed, e.g. `2017`. Anything other than a four-digit year is left out, with a warning. */
   declare since?: string;
-  /** Last year of the current status; after it the badge shows the status as expired. */
+  /** Last year of the current status; after it the badge says "utløpt"/"expired" and turns grey, with a dashed border and an outlined icon. */
   declare until?: string;
-  /** Where the cluster is based. */
+  /** Where the cluster is based (shown on the card). */
   declare region?: string;
-  /** The cluster's page; the card links to it ("Les mer om …"). */
+  /** The cluster's page; the card links to it ("Les mer om …"). Only http(s), mailto, tel, relative and fragment URLs are used; others are dropped with a warning. The chip is never a link. */
   declare href?: string;
-  /** `chip` (an inline pill) or `card` (a box with description and facts). */
+  /** `chip` (an inline pill) or `card` (a box with description and facts). Reflected. */
   variant: 'chip' | 'card' = 'chip';
   /** Adds a schema.org `Organization` as JSON-LD, with the programme level as its `award`. */
   structuredData = false;

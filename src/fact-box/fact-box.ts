@@ -50,19 +50,19 @@ export class FjordFactBox extends LitElement {
     foldable: { state: true, attribute: false },
   };
 
-  /** The heading text ("Fakta om …"); a heading child overrides it. */
+  /** The heading text ("Fakta om …"), which also names the landmark; a heading child (or `slot="heading"`) overrides it. Without either, a warning is logged. */
   declare heading?: string;
-  /** Level (1–6) of the heading made from the `heading` attribute, so the page outline stays right. */
+  /** Level (1–6) of the heading made from the `heading` attribute, so the page outline stays right. A slotted heading keeps its own level; any other value logs a warning and 2 is used. */
   headingLevel = 2;
-  /** Content taller than this CSS length (a bare number is px) folds. Default about 12 lines. */
+  /** Content taller than this CSS length (`20em`, `15rem`, `300px`; a bare number is px) folds. Default about 12 lines (`12lh`, or `--fjord-fact-box-collapsed-height`); an invalid value logs a warning and the default is used. */
   declare collapsedHeight?: string;
-  /** Whether a folding box is open. Reflects the reader's choice; the page may set it. */
+  /** Whether a folding box is open. Reflected: it follows the reader's choice, and the page may set or remove it. No effect on a short box. */
   open = false;
-  /** Where the facts come from, shown as "Kilde: …". */
+  /** Where the facts come from, shown as "Kilde: …" ("Kjelde", "Source"); shown as text, never parsed as HTML. */
   declare source?: string;
-  /** When the facts were last checked: an ISO 8601 date, shown as "Oppdatert 10. juni 2021". */
+  /** When the facts were last checked: an ISO 8601 date (`2021-06-10`) or date-time, shown as "Oppdatert 10. juni 2021". A bare date is that calendar day in every time zone; anything else logs a warning and is left out. The property is `updatedAt`: one named `updated` would replace Lit's `updated()`. */
   declare updatedAt?: string;
-  /** Accent: `info`, `warning` or `neutral`. */
+  /** Accent of the rule and the button: `info`, `warning` or `neutral` (`--fjord-info`, `--fjord-warning`, `--fjord-muted`); without it, the accent colour. Reflected. Any other value logs a warning. */
   declare tone?: string;
 
   declare private foldable?: boolean;

@@ -73,19 +73,19 @@ export class FjordNewsletterSignup extends LitElement {
     message: { state: true, attribute: false },
   };
 
-  /** The URL that takes signups (attribute form). */
+  /** The URL that takes signups (attribute form): http(s) or relative; an unsafe URL is dropped with a warning. The page's own form uses its own `action`. */
   declare action?: string;
   /** The list to sign up to, sent as `list`. */
   declare list?: string;
   /** Link to the privacy policy, shown beside the consent checkbox. */
   declare privacyHref?: string;
-  /** Asks for consent with a checkbox the reader must tick. */
+  /** Asks for consent with a checkbox the reader must tick; sends `consent=yes` and `consent_text` (the sentence shown). */
   consentRequired = false;
-  /** Adds an optional name field, sent as `name`. */
+  /** Adds an optional "Navn (valgfritt)" field, sent as `name` (`autocomplete=name`). */
   nameField = false;
-  /** The name of the email field (Mailchimp uses `EMAIL`). */
+  /** The name of the email field, in the request and in a native post (Mailchimp and Brevo use `EMAIL`). In the page's own form: which field is the address, besides any `type=email`. */
   emailName = 'email';
-  /** Request body: `form` (application/x-www-form-urlencoded) or `json`. */
+  /** Request body: `form` (application/x-www-form-urlencoded, a CORS simple request with no preflight) or `json`. Any other value logs a warning. */
   encoding = 'form';
   /** `fetch` sends the signup in the background; `native` validates, then lets the form post with a page load. */
   submitMode = 'fetch';

@@ -82,7 +82,7 @@ export class FjordPhoto extends LitElement {
     zoomOpen: { state: true, attribute: false },
   };
 
-  /** Image URL (attribute-only form). */
+  /** Image URL (attribute-only form): http(s) or relative; an unsafe URL is dropped with a warning. */
   declare src?: string;
   /** Alternative text (attribute-only form). */
   declare alt?: string;
@@ -100,11 +100,11 @@ export class FjordPhoto extends LitElement {
   declare credit?: string;
   /** Overrides the localised credit prefix ("Foto", "Photo"). */
   declare creditLabel?: string;
-  /** Crops the image to a ratio such as `3:2` or `16/9`. */
+  /** Crops the image to a ratio such as `3:2` or `16/9`. Otherwise `width`/`height` give the box. */
   declare ratio?: string;
   /** A lead photo: loads eagerly with `fetchpriority="high"` instead of lazily. */
   priority = false;
-  /** Adds a button that opens the image full size in a dialog. */
+  /** Adds a "Vis bildet i full størrelse" button that opens the image full size in a modal dialog. */
   zoomable = false;
   /** The file shown full size; defaults to the largest `srcset` candidate, then `src`. */
   declare fullSrc?: string;
