@@ -4,13 +4,14 @@
  * (tag map, typed properties, React JSX types from `fjord-elements/react`) → `vite build` → the page renders in
  * Chromium with <fjord-photo> upgraded and no other widget defined; `fjord-elements/ssr.js` renders in Node;
  * `fjord-elements/server` imports, and `npx fjord-signups` sends a confirmation mail (to an SMTP server started here,
- * ports 7140-7141) whose link confirms. This proves the `exports` map, the `files`
+ * on ports 7140-7141 when free) whose link confirms. This proves the `exports` map, the `files`
  * list, the types and the `sideEffects` list. It runs `npm run build` first (`--no-build` skips that). The project's
  * dependencies are the versions this repository uses, installed with --prefer-offline from the npm cache.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -246,6 +247,7 @@ async function signupService(app) {
   for (const name of ['createSignupHandler', 'startServer', 'signupServer']) {
     if (!api.split(' ').includes(name)) throw new Error(`fjord-elements/server does not export ${name} (it exports: ${api})`);
   }
+  const [httpPort, smtpPort] = [await freePort(7140), await freePort(7141)];
   const mails = [];
   const smtp = new SMTPServer({
     logger: false,
@@ -256,13 +258,13 @@ async function signupService(app) {
       simpleParser(stream).then((mail) => (mails.push(mail), callback()), callback);
     },
   });
-  await new Promise((resolve) => smtp.listen(7141, '127.0.0.1', resolve));
+  await new Promise((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
   const env = {
     ...process.env,
-    PORT: '7140',
+    PORT: String(httpPort),
     HOST: '127.0.0.1',
     FJORD_SIGNUPS_DATABASE: join(app, '.data/signups.sqlite'),
-    FJORD_SMTP_URL: 'smtp://127.0.0.1:7141',
+    FJORD_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     FJORD_MAIL_FROM: 'Fjordavisa <nyhetsbrev@fjordavisa.example>',
     FJORD_PUBLIC_URL: '',
   };
@@ -277,14 +279,14 @@ async function signupService(app) {
   };
   try {
     await waitFor('start', () => output.includes('Signup endpoint on'));
-    const res = await fetch('http://127.0.0.1:7140/api/newsletter', {
+    const res = await fetch(`http://127.0.0.1:${httpPort}/api/newsletter`, {
       method: 'POST',
       headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
       body: 'email=consumer%40example.no&list=morgenbrevet&locale=en',
     });
     if (res.status !== 200) throw new Error(`the signup answered ${res.status}: ${await res.text()}`);
     await waitFor('mail', () => mails.length > 0);
-    const link = /http:\/\/127\.0\.0\.1:7140\/api\/newsletter\/confirm\?token=[\w-]{43}/.exec(mails[0].text)?.[0];
+    const link = new RegExp(`http://127\\.0\\.0\\.1:${httpPort}/api/newsletter/confirm\\?token=[\\w-]{43}`).exec(mails[0].text)?.[0];
     if (!link || !mails[0].html?.includes(link)) throw new Error(`the mail has no confirmation link in both parts:\n${mails[0].text}`);
     const page = await fetch(link);
     const text = await page.text();
@@ -299,6 +301,20 @@ async function signupService(app) {
     }
     await new Promise((resolve) => smtp.close(resolve));
   }
+}
+
+/** `preferred` when it is free, else a port the system picks. */
+function freePort(preferred) {
+  const attempt = (port) =>
+    new Promise((resolve) => {
+      const probe = createNetServer();
+      probe.once('error', () => resolve(undefined));
+      probe.listen(port, '127.0.0.1', () => {
+        const { port: got } = probe.address();
+        probe.close(() => resolve(got));
+      });
+    });
+  return attempt(preferred).then((port) => port ?? attempt(0));
 }
 
 console.log(`consumer test: ${failed ? '0 passed, 1 failed' : '1 passed, 0 failed'}`);

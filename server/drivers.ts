@@ -150,6 +150,10 @@ async function openPostgres(url: string, poolSize: number): Promise<Driver> {
   const transaction = async <T>(fn: (q: Queries) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     let broken: unknown;
+    // A checked-out client whose connection drops (the server restarts) emits 'error' besides failing its query;
+    // unheard, that would end the process.
+    const lost = (error: Error) => (broken = error);
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       const result = await fn(over(client));
@@ -159,6 +163,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Driver> {
       await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback));
       throw error;
     } finally {
+      client.off('error', lost);
       client.release(broken instanceof Error ? broken : undefined);
     }
   };

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { Agent } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from '../../server/commands.ts';
-import { signup as post, request, start } from './helpers.mjs';
+import { freePort, signup as post, request, start } from './helpers.mjs';
 import { mailsTo, parse, startSmtp } from './smtp.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,7 +33,7 @@ const rawHeader = (mail, name) => new RegExp(`^${name}:[ \\t]*((?:.*)(?:\\r?\\n[
  * `database()` resolves to a new, empty database (a file path or a postgres:// URL); `ports` are the loopback
  * ports this suite may use: `http` (two) and `smtp`.
  */
-export function behaviourSuite(kind, { database, ports, setup = async () => {}, teardown = async () => {} }) {
+export function behaviourSuite(kind, { database, ports: preferred, setup = async () => {}, teardown = async () => {} }) {
   describe(`the signup service on ${kind}`, () => {
     let smtp;
     const hooks = {};
@@ -55,9 +55,11 @@ export function behaviourSuite(kind, { database, ports, setup = async () => {}, 
       });
     const outboxFor = async (server, prefix) => (await server.handler.store.outbox()).filter((m) => m.to_address.startsWith(prefix));
 
+    const ports = {};
     before(async () => {
       await setup();
-      smtp = await startSmtp(ports.smtp, {
+      ports.http = [await freePort(preferred.http[0]), await freePort(preferred.http[1])];
+      smtp = await startSmtp(await freePort(preferred.smtp), {
         refuse: (address) => (address.startsWith('bounce') ? 550 : undefined),
         beforeAccept: (mail) => hooks.beforeAccept?.(mail),
       });

@@ -1,14 +1,52 @@
 // The signup service's behaviour on PostgreSQL: a throwaway cluster started for this file (Debian's postgresql,
-// run as a non-root user), a new database for each test, every instance connecting to it.
+// run as a non-root user), a new database for each test, every instance connecting to it. Then what happens while
+// the database server is away.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
 import { behaviourSuite } from './behaviour.mjs';
+import { freePort, signup, start } from './helpers.mjs';
 import { startPostgres } from './postgres.mjs';
+import { mailsTo, startSmtp } from './smtp.mjs';
 
 let cluster;
+before(async () => {
+  cluster = await startPostgres(await freePort(7150));
+});
+after(() => cluster?.stop());
+
 behaviourSuite('PostgreSQL', {
   ports: { http: [7120, 7121], smtp: 7122 },
-  setup: async () => {
-    cluster = await startPostgres(7150);
-  },
   database: () => cluster.database(),
-  teardown: async () => cluster?.stop(),
+});
+
+describe('the signup service while PostgreSQL is away', () => {
+  let smtp;
+  let server;
+  before(async () => {
+    smtp = await startSmtp(await freePort(7123));
+    server = await start({ database: await cluster.database(), port: await freePort(7124), smtpUrl: smtp.url, sender: { pollMs: 150, retryMs: 150 } });
+  });
+  after(async () => {
+    await server?.close();
+    await smtp?.stop();
+  });
+
+  it('answers 500 in the reader’s language and stores nothing half; once it is back, signups and mails go on', async () => {
+    assert.equal((await signup(server, { email: 'before@example.no', list: 'morgenbrevet' })).status, 200);
+    await smtp.until(() => mailsTo(smtp, 'before@example.no').length, 'the first mail');
+    cluster.pause();
+    try {
+      const res = await signup(server, { email: 'during@example.no', list: 'morgenbrevet', locale: 'nn' }, { headers: { 'accept-language': 'nn' } });
+      assert.equal(res.status, 500);
+      assert.deepEqual(res.json(), { message: 'Noko gjekk gale hos oss. Prøv igjen om litt.' });
+    } finally {
+      cluster.resume();
+    }
+    assert.ok(server.logs.some((line) => line.includes('POST /api/newsletter failed')), 'the failure is in the log');
+    assert.equal((await signup(server, { email: 'during@example.no', list: 'morgenbrevet', locale: 'nn' })).status, 200);
+    await smtp.until(() => mailsTo(smtp, 'during@example.no').length, 'the mail after the database returned');
+    const rows = await server.handler.store.all();
+    assert.deepEqual(rows.map((r) => r.email), ['before@example.no', 'during@example.no']);
+    assert.equal(mailsTo(smtp, 'during@example.no').length, 1);
+  });
 });

@@ -4,7 +4,7 @@ import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createServer } from 'vite';
-import { NO_LIMITS, readDatabase, request, signup, start, tempDatabase } from './helpers.mjs';
+import { NO_LIMITS, freePort, readDatabase, request, signup, start, tempDatabase } from './helpers.mjs';
 import { mailsTo, parse, startSmtp } from './smtp.mjs';
 import { runCommand } from '../../server/commands.ts';
 
@@ -91,14 +91,16 @@ describe('fjord-signups (the standalone server) with FJORD_SMTP_URL', () => {
   const db = tempDatabase();
   let smtp;
   let child;
+  let port;
   const output = [];
   before(async () => {
-    smtp = await startSmtp(7131, { auth: { user: 'fjord', pass: 'hemmelig' } });
+    port = await freePort(7130);
+    smtp = await startSmtp(await freePort(7131), { auth: { user: 'fjord', pass: 'hemmelig' } });
     child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts'], {
       cwd: root,
       env: {
         ...process.env,
-        PORT: '7130',
+        PORT: String(port),
         HOST: '127.0.0.1',
         FJORD_SIGNUPS_DATABASE: db.file,
         FJORD_SMTP_URL: smtp.url,
@@ -122,16 +124,16 @@ describe('fjord-signups (the standalone server) with FJORD_SMTP_URL', () => {
 
   it('delivers a confirmation mail whose link confirms the address, and stops cleanly on SIGTERM', async () => {
     const log = output.join('');
-    assert.match(log, /Signup endpoint on http:\/\/127\.0\.0\.1:7130\/api\/newsletter/);
-    assert.match(log, /Mail goes out over SMTP \(smtp:\/\/fjord:\*\*\*@127\.0\.0\.1:7131\)/, 'says where mail goes, without the password');
-    const res = await signup({ url: 'http://127.0.0.1:7130' }, { email: 'standalone@example.no', list: 'klyngenytt', consent: 'yes', locale: 'nn' });
+    assert.ok(log.includes(`Signup endpoint on http://127.0.0.1:${port}/api/newsletter`), log);
+    assert.ok(log.includes(`Mail goes out over SMTP (${smtp.url.replace(':hemmelig@', ':***@')})`), 'says where mail goes, without the password');
+    const res = await signup({ url: `http://127.0.0.1:${port}` }, { email: 'standalone@example.no', list: 'klyngenytt', consent: 'yes', locale: 'nn' });
     assert.equal(res.status, 200);
     await smtp.until(() => mailsTo(smtp, 'standalone@example.no').length, 'the mail');
     const [mail] = mailsTo(smtp, 'standalone@example.no');
     assert.equal(mail.user, 'fjord', 'logged in with the URL’s user and password');
     const { text, subject } = await parse(mail);
     assert.equal(subject, 'Stadfest påmeldinga til Klyngenytt');
-    const link = /(http:\/\/127\.0\.0\.1:7130\/api\/newsletter\/confirm\?token=[\w-]{43})/.exec(text)[1];
+    const link = new RegExp(`(http://127\\.0\\.0\\.1:${port}/api/newsletter/confirm\\?token=[\\w-]{43})`).exec(text)[1];
     const page = await request(link);
     assert.equal(page.status, 200);
     assert.match(page.text, /Påmeldinga er stadfesta/);
@@ -148,7 +150,7 @@ describe('fjord-signups without FJORD_SMTP_URL', () => {
     const db = tempDatabase();
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts'], {
       cwd: root,
-      env: { ...process.env, PORT: '7132', HOST: '127.0.0.1', FJORD_SIGNUPS_DATABASE: db.file, FJORD_SMTP_URL: '' },
+      env: { ...process.env, PORT: String(await freePort(7132)), HOST: '127.0.0.1', FJORD_SIGNUPS_DATABASE: db.file, FJORD_SMTP_URL: '' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
