@@ -65,7 +65,6 @@ function siteHref(href, guides) {
   // The README's sections are not pages of the site: its links go to the overview.
   if (/^README\.md$/i.test(name)) return 'index.html';
   if (/^BENCHMARKS\.md$/i.test(name)) return `benchmarks.html${fragment}`;
-  if (/^api\.md$/.test(name)) return 'index.html#reference';
   const guide = name.replace(/\.md$/, '');
   if (name.endsWith('.md') && guides.has(guide)) return `${guide}.html${fragment}`;
   const pages = new Set([...guides, 'index', 'benchmarks', ...WIDGETS.map((tag) => tag.replace(/^fjord-/, ''))]);
@@ -289,7 +288,6 @@ export default function (eleventyConfig) {
   });
 
   eleventyConfig.setServerOptions({ domDiff: false, showVersion: false });
-  eleventyConfig.ignores.add('docs/api.md');
 
   return {
     dir: { input: 'docs', output: 'dist/docs', includes: '_includes', data: '_data' },

@@ -148,6 +148,6 @@ function conflictMessage(file: string): string {
   return (
     `fjord-elements/ssr.js: this page loads ${file}, which belongs to pages rendered in the browser: beside server-rendered ` +
     `widgets it shows each of them twice. On server-rendered pages, leave out fjord-elements.css, and load the widgets from ` +
-    `the npm build after fjord-elements/hydrate.js instead of the drop-in file or the autoloader (see "Server rendering" in the README).`
+    `the npm build after fjord-elements/hydrate.js instead of the drop-in file or the autoloader (see the server-rendering guide, docs/guides/server-rendering.md).`
   );
 }
