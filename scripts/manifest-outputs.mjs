@@ -262,7 +262,7 @@ export type { Allowlist, DOMPurifyConfig, FjordDOMPurifyConfig, SanitizeHtmlOpti
 export declare const allowlist: Allowlist;
 /** A DOMPurify configuration: the page's own \`config\` with the fjord tags and attributes added. */
 export declare const forDOMPurify: ReturnType<typeof presets>['forDOMPurify'];
-/** sanitize-html options: the page's own \`options\` (over \`defaults\`, pass \`sanitizeHtml.defaults\`) with the fjord tags, attributes and URL rules added. */
+/** sanitize-html options: the page's own \`options\` (over the optional \`defaults\`, else sanitize-html 2's own defaults) with the fjord tags, attributes and URL rules added. */
 export declare const forSanitizeHtml: ReturnType<typeof presets>['forSanitizeHtml'];
 `;
 

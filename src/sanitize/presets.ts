@@ -59,6 +59,30 @@ export type FjordSanitizeHtmlOptions<O> = Omit<O, keyof SanitizeHtmlOptions> & {
 };
 
 const unique = <T>(list: T[]) => [...new Set(list)];
+
+/**
+ * sanitize-html 2.x's documented defaults (`sanitizeHtml.defaults`) for the options the preset extends. sanitize-html
+ * is not imported (the site passes options to its own copy), and it replaces rather than merges an option that is set,
+ * so extending "what sanitize-html allows anyway" needs the list itself: `forSanitizeHtml()` then allows what
+ * `sanitizeHtml(dirty)` allows plus the widgets, the same as `forSanitizeHtml({}, sanitizeHtml.defaults)`. A test
+ * compares this copy with the installed sanitize-html's defaults; a site on another version passes its own.
+ */
+const SANITIZE_HTML_DEFAULTS = {
+  allowedTags: [
+    ...['address', 'article', 'aside', 'footer', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'main', 'nav', 'section'],
+    ...['blockquote', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'hr', 'li', 'menu', 'ol', 'p', 'pre', 'ul'],
+    ...['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 'rb', 'rp', 'rt', 'rtc', 'ruby'],
+    ...['s', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr'],
+    ...['caption', 'col', 'colgroup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr'],
+  ],
+  allowedAttributes: { a: ['href', 'name', 'target'], img: ['src', 'srcset', 'alt', 'title', 'width', 'height', 'loading'] },
+  allowedSchemes: ['http', 'https', 'ftp', 'mailto', 'tel'],
+  allowedSchemesAppliedToAttributes: [
+    ...['href', 'src', 'cite', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background', 'ping', 'longdesc'],
+    ...['usemap', 'codebase', 'classid', 'archive', 'profile', 'manifest', 'itemid', 'dynsrc', 'lowsrc'],
+  ],
+  selfClosing: ['img', 'br', 'hr', 'area', 'base', 'basefont', 'input', 'link', 'meta', 'col'],
+} satisfies SanitizeHtmlOptions;
 const SCHEME = /^([a-z][a-z\d+.-]*):/i;
 
 /** The presets for one allowlist (the generated `sanitize.js` calls this with the build's allowlist). */
@@ -99,7 +123,8 @@ export function presets(allowlist: Allowlist) {
   /**
    * sanitize-html options that add the fjord tags, their attributes and URL rules to the page's own `options`.
    * sanitize-html replaces (does not merge) each option a page sets, so the preset starts from the page's value or,
-   * where the page set none, from `defaults` (pass `sanitizeHtml.defaults`). URL schemes are checked on every URL
+   * where the page set none, from `defaults` (`sanitizeHtml.defaults` of the site's copy) or, without `defaults`, from
+   * sanitize-html 2's documented defaults. URL schemes are checked on every URL
    * attribute, each candidate of `srcset` and `image-srcset` included, and the fjord tags accept only the schemes the
    * widgets use.
    */
@@ -108,13 +133,9 @@ export function presets(allowlist: Allowlist) {
     defaults?: SanitizeHtmlOptions,
   ): FjordSanitizeHtmlOptions<O> {
     const own = (options ?? {}) as SanitizeHtmlOptions;
-    const base = <K extends keyof SanitizeHtmlOptions>(key: K): NonNullable<SanitizeHtmlOptions[K]> => {
-      const value = key in own ? own[key] : defaults?.[key];
-      if (value === undefined) {
-        throw new TypeError(`forSanitizeHtml(): no "${key}" in the options and no defaults. Pass sanitize-html's defaults: forSanitizeHtml(options, sanitizeHtml.defaults).`);
-      }
-      return value as NonNullable<SanitizeHtmlOptions[K]>;
-    };
+    // The site's value, else `defaults`, else sanitize-html's own default: what `sanitizeHtml(dirty)` allows.
+    const base = <K extends keyof typeof SANITIZE_HTML_DEFAULTS>(key: K): NonNullable<SanitizeHtmlOptions[K]> =>
+      (key in own ? own[key] : (defaults?.[key] ?? SANITIZE_HTML_DEFAULTS[key])) as NonNullable<SanitizeHtmlOptions[K]>;
     const allowedTags = base('allowedTags');
     const allowedAttributes = base('allowedAttributes');
     const allowedSchemes = base('allowedSchemes');

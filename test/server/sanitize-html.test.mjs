@@ -67,8 +67,16 @@ describe('forSanitizeHtml with sanitize-html', () => {
     assert.match(out, /<fjord-article-card headline="X" kicker="CMS"><\/fjord-article-card>/, 'the site transform runs after the srcset check');
   });
 
-  it('asks for sanitize-html defaults instead of silently dropping every other tag', () => {
-    assert.throws(() => forSanitizeHtml(), /sanitizeHtml\.defaults/);
-    assert.throws(() => forSanitizeHtml({ allowedTags: ['p'] }), /sanitizeHtml\.defaults/);
+  it("called without defaults, starts from sanitize-html's own defaults; given defaults, from those", () => {
+    const keys = ['allowedTags', 'allowedAttributes', 'allowedSchemes', 'allowedSchemesByTag', 'allowedSchemesAppliedToAttributes', 'selfClosing'];
+    const pick = (options) => Object.fromEntries(keys.map((key) => [key, options[key]]));
+    assert.deepEqual(pick(forSanitizeHtml()), pick(forSanitizeHtml({}, sanitizeHtml.defaults)));
+    assert.deepEqual(pick(forSanitizeHtml({ allowedTags: ['p'] })), pick(forSanitizeHtml({ allowedTags: ['p'] }, sanitizeHtml.defaults)));
+    const html = `<table><tr><td><em>x</em></td></tr></table>${README_MARKUP[Object.keys(README_MARKUP)[0]]}`;
+    assert.equal(sanitizeHtml(html, forSanitizeHtml()), sanitizeHtml(html, forSanitizeHtml({}, sanitizeHtml.defaults)));
+    const own = forSanitizeHtml(undefined, { allowedTags: ['b'], allowedAttributes: {}, allowedSchemes: ['https'] });
+    assert.deepEqual(own.allowedTags, ['b', ...allowlist.tags], 'the defaults argument wins');
+    assert.deepEqual(own.allowedSchemes, ['https']);
+    assert.ok(own.selfClosing.includes('br'), "an option missing from defaults comes from sanitize-html's");
   });
 });
