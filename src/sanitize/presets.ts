@@ -25,6 +25,18 @@ export interface DOMPurifyConfig {
   ADD_URI_SAFE_ATTR?: string[];
 }
 
+/** What DOMPurify passes to an `uponSanitizeAttribute` hook (the fields the fjord hook reads and sets). */
+export interface DOMPurifyAttributeHookEvent {
+  attrName: string;
+  attrValue: string;
+  keepAttr: boolean;
+}
+
+/** A DOMPurify instance: the default export of `dompurify`, or `DOMPurify(window)`. */
+export interface DOMPurifyLike {
+  addHook(entryPoint: 'uponSanitizeAttribute', hook: (node: Element, data: DOMPurifyAttributeHookEvent) => void): void;
+}
+
 /** What `forDOMPurify()` returns: the page's configuration with the fjord tags and attributes added. */
 export type FjordDOMPurifyConfig<C> = Omit<C, keyof DOMPurifyConfig> & {
   ADD_TAGS: string[] | ((tagName: string) => boolean);
@@ -59,6 +71,8 @@ export type FjordSanitizeHtmlOptions<O> = Omit<O, keyof SanitizeHtmlOptions> & {
 };
 
 const unique = <T>(list: T[]) => [...new Set(list)];
+/** The DOMPurify instances `addDOMPurifyHooks()` has hooked, so that a second call adds no second hook. */
+const hooked = new WeakSet<DOMPurifyLike>();
 
 /**
  * sanitize-html 2.x's documented defaults (`sanitizeHtml.defaults`) for the options the preset extends. sanitize-html
@@ -185,14 +199,39 @@ export function presets(allowlist: Allowlist) {
     };
   }
 
-  return { forDOMPurify, forSanitizeHtml };
+  /**
+   * Installs on a DOMPurify instance (once; later calls do nothing) an `uponSanitizeAttribute` hook for what DOMPurify
+   * cannot be configured to check. DOMPurify checks the URL scheme of the first candidate of a `srcset` only; the
+   * hook drops each candidate of a `srcset`-style attribute of the allowlist (`srcset`, `image-srcset`) whose scheme
+   * is not one the widgets use, and the attribute when none is left. The hook runs for every `sanitize()` call of
+   * that instance, with or without `forDOMPurify()`.
+   */
+  function addDOMPurifyHooks(purify: DOMPurifyLike): void {
+    if (hooked.has(purify)) return;
+    hooked.add(purify);
+    purify.addHook('uponSanitizeAttribute', (node, data) => {
+      const tag = node.localName;
+      if (allowlist.srcsetAttributes[tag]?.includes(data.attrName)) {
+        const safe = safeCandidateList(data.attrValue, allowlist.urlSchemes);
+        if (safe.length) data.attrValue = safe.map((candidate) => candidate.trim()).join(', ');
+        else data.keepAttr = false;
+      }
+    });
+  }
+
+  return { forDOMPurify, forSanitizeHtml, addDOMPurifyHooks };
 }
 
-/** Whether every candidate URL of a `srcset`-style list is relative or uses one of `schemes`. */
-function safeCandidates(value: string, schemes: string[]): boolean {
-  return value.split(',').every((candidate) => {
+/** The candidates of a `srcset`-style list (`url 800w, url 1600w`) that are relative or use one of `schemes`. */
+function safeCandidateList(value: string, schemes: string[]): string[] {
+  return value.split(',').filter((candidate) => {
     const url = candidate.trim().split(/\s+/)[0].replace(/[\0-\x20\x7f-\x9f]/g, '');
     const scheme = SCHEME.exec(url)?.[1].toLowerCase();
     return scheme === undefined || schemes.some((s) => s.toLowerCase() == scheme);
   });
+}
+
+/** Whether every candidate URL of a `srcset`-style list is relative or uses one of `schemes`. */
+function safeCandidates(value: string, schemes: string[]): boolean {
+  return safeCandidateList(value, schemes).length == value.split(',').length;
 }

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import sanitizeHtml from 'sanitize-html';
 import { allowlist, forSanitizeHtml } from '../../dist/npm/sanitize.js';
-import { README_MARKUP, hostileMarkup } from '../support/cms-markup.ts';
+import { README_MARKUP, hostileMarkup, laterCandidates } from '../support/cms-markup.ts';
 import { meaning, problems } from './html-meaning.mjs';
 
 const clean = (html, options = forSanitizeHtml({}, sanitizeHtml.defaults)) => sanitizeHtml(html, options);
@@ -39,6 +39,13 @@ describe('forSanitizeHtml with sanitize-html', () => {
     const out = clean(`<fjord-article-card headline="X" image-srcset="a.jpg 800w, javascript:alert(1) 1600w"></fjord-article-card><fjord-photo srcset="a.jpg 800w, data:image/png,x 1600w" alt=""></fjord-photo>`);
     assert.deepEqual(problems(out, allowlist), []);
     assert.match(out, /headline="X"/);
+  });
+
+  it('drops a javascript: candidate after a safe one in every srcset-style attribute', () => {
+    const later = laterCandidates(allowlist);
+    assert.ok(later.length > 3);
+    for (const c of later) assert.deepEqual(problems(clean(c.html), allowlist), [], c.name);
+    assert.deepEqual(later.filter((c) => !problems(c.html, allowlist).length).map((c) => c.name), [], 'the check finds each as written');
   });
 
   it('the hostile checks find every case in the markup as written', () => {

@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { README_MARKUP, hostileMarkup } from '../support/cms-markup.ts';
+import { README_MARKUP, hostileMarkup, laterCandidates } from '../support/cms-markup.ts';
 import { meaning, problems } from './html-meaning.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -102,6 +102,15 @@ describe('WordPress plugin with WordPress kses', () => {
     assert.deepEqual(problems(out, allowlist), []);
     assert.match(out, /image-srcset="https:\/\/a\.example\/a\.jpg 800w"/);
     assert.match(out, /<fjord-photo alt="" srcset="a\.jpg 800w/);
+  });
+
+  it('drops a javascript: candidate after a safe one in every srcset-style attribute', () => {
+    const later = laterCandidates(allowlist);
+    assert.ok(later.length > 3);
+    wordpress(later.map((c) => c.html)).kses.forEach((out, i) => {
+      assert.deepEqual(problems(out, allowlist), [], later[i].name);
+      assert.match(out, /="a\.jpg 1x"/, later[i].name);
+    });
   });
 
   it('the hostile checks find every case in the markup as written', () => {

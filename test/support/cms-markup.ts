@@ -111,6 +111,14 @@ export function hostileMarkup(allowlist: Allowlist, { data = (tag: string) => ta
   return cases;
 }
 
+/** A safe first candidate, then `javascript:`: one case for every `srcset`-style attribute of the allowlist. */
+export const LATER_CANDIDATE = 'a.jpg 1x, javascript:alert(1) 2x';
+export function laterCandidates(allowlist: Allowlist) {
+  return Object.entries(allowlist.srcsetAttributes).flatMap(([tag, names]) =>
+    names.map((name) => ({ name: `${tag}[${name}="${LATER_CANDIDATE}"]`, html: inContext(tag, `${name}="${LATER_CANDIDATE}"`) })),
+  );
+}
+
 /** Tag names that are fjord-like but not ours: none may survive. */
 export const FOREIGN_TAGS = ['fjord-evil', 'fjord-photo-gallery', 'fjord-elements'];
 
