@@ -208,6 +208,12 @@ const CHILDREN = {
   input: ['type', 'name', 'value', 'required', 'autocomplete', 'placeholder', 'checked', 'id'],
   button: ['type', 'name', 'value'],
 };
+/**
+ * Attributes whose value must be one of a list (compared lower-cased). `<input type>`: the types the signup reads in a
+ * page's own form (an address, a name, hidden fields such as `list`, the consent box), so that a post cannot build a
+ * password or file field.
+ */
+const ATTRIBUTE_VALUES = { input: { type: ['email', 'text', 'hidden', 'checkbox'] } };
 const CHILD_URLS = { img: ['src', 'srcset'], source: ['srcset'], a: ['href'], form: ['action'] };
 /** The schemes `safeUrl` (src/shared/safe-url.ts) lets through; relative and fragment URLs besides. */
 const URL_SCHEMES = ['http', 'https', 'mailto', 'tel'];
@@ -239,6 +245,7 @@ function allowlist() {
     attributes: { ...attributes, ...CHILDREN },
     urlAttributes: { ...urlAttributes, ...CHILD_URLS },
     srcsetAttributes: { ...srcsetAttributes, img: ['srcset'], source: ['srcset'] },
+    attributeValues: ATTRIBUTE_VALUES,
     urlSchemes: URL_SCHEMES,
   };
 }

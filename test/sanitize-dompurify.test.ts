@@ -6,7 +6,7 @@ import DOMPurify from 'dompurify';
 import type { LitElement } from 'lit';
 import '../src/index.js';
 import type * as Presets from '../src/sanitize/presets.js';
-import { FOREIGN_TAGS, README_MARKUP, hostileMarkup, laterCandidates, unsafeUrl, type Meaning } from './support/cms-markup.js';
+import { FOREIGN_TAGS, README_MARKUP, badValue, hostileMarkup, laterCandidates, unsafeUrl, type Meaning } from './support/cms-markup.js';
 import { visibleText, watchWarnings } from './support/helpers.js';
 
 type Built = { allowlist: Presets.Allowlist } & ReturnType<typeof Presets.presets>;
@@ -41,6 +41,7 @@ function problems(html: string): string[] {
     if (FOREIGN_TAGS.includes(tag) || (tag.startsWith('fjord-') && !allowlist.tags.includes(tag))) found.push(`<${tag}>`);
     for (const { name, value } of el.attributes) {
       if (/^on/i.test(name)) found.push(`${tag}[${name}]`);
+      if (badValue(allowlist, tag, name, value)) found.push(`${tag}[${name}="${value}"]`);
       if (allowlist.urlAttributes[tag]?.includes(name) && unsafeUrl(value, allowlist.srcsetAttributes[tag]?.includes(name))) found.push(`${tag}[${name}="${value}"]`);
     }
   }
@@ -110,6 +111,13 @@ describe('forDOMPurify with DOMPurify', () => {
     expect(later.filter((c) => !problems(String(plain.sanitize(c.html, forDOMPurify()))).length).map((c) => c.name)).to.deep.equal([]);
     addDOMPurifyHooks(DOMPurify);
     expect(clean(later[0].html), 'a second call adds no second hook').to.equal(clean(later[0].html));
+  });
+
+  it('addDOMPurifyHooks removes an <input> type the signup does not use, and keeps the ones it does', () => {
+    const form = `<fjord-newsletter-signup><form action="/api"><input type="password" name="pw"><input type="EMAIL" name="email"><input type="checkbox" name="consent"><input type="text" name="name"><input type="hidden" name="list" value="x"></form></fjord-newsletter-signup>`;
+    const types = (html: string) => [...parse(html).querySelectorAll('input')].map((input) => input.getAttribute('type'));
+    expect(types(clean(form))).to.deep.equal([null, 'EMAIL', 'checkbox', 'text', 'hidden']);
+    expect(types(String(DOMPurify(window).sanitize(form, forDOMPurify()))), 'without the hook').to.deep.equal(['password', 'EMAIL', 'checkbox', 'text', 'hidden']);
   });
 
   it('the hostile checks find every case in the markup as written', () => {

@@ -14,6 +14,8 @@ export interface Allowlist {
   urlAttributes: Record<string, string[]>;
   /** Per tag, the URL attributes that hold a `srcset`-style list of candidates (`url 800w, url 1600w`). */
   srcsetAttributes: Record<string, string[]>;
+  /** Per tag, attributes whose value must be one of a list, lower case (`input`: `type` is `email`, `text` …). */
+  attributeValues: Record<string, Record<string, string[]>>;
   /** The URL schemes the widgets use (relative and fragment URLs besides). Anything else they drop. */
   urlSchemes: string[];
 }
@@ -140,7 +142,8 @@ export function presets(allowlist: Allowlist) {
    * where the page set none, from `defaults` (`sanitizeHtml.defaults` of the site's copy) or, without `defaults`, from
    * sanitize-html 2's documented defaults. URL schemes are checked on every URL
    * attribute, each candidate of `srcset` and `image-srcset` included, and the fjord tags accept only the schemes the
-   * widgets use.
+   * widgets use. An attribute with a list of values (`<input type>`) gets sanitize-html's `{ name, values }` rule, unless
+   * the page has its own rule for it.
    */
   function forSanitizeHtml<O extends object = Record<never, never>>(
     options?: O & SanitizeHtmlOptions,
@@ -186,7 +189,12 @@ export function presets(allowlist: Allowlist) {
                 Object.entries(allowlist.attributes).map(([tag, names]) => {
                   const mine = allowedAttributes[tag] ?? [];
                   const named = new Set(mine.map((a) => (typeof a == 'string' ? a : a.name)));
-                  return [tag, [...mine, ...names.filter((name) => !named.has(name))]];
+                  const added = names.filter((name) => !named.has(name)).map((name) => {
+                    // sanitize-html compares values exactly: the lists are lower case, as the widgets' markup is.
+                    const values = allowlist.attributeValues[tag]?.[name];
+                    return values ? { name, values } : name;
+                  });
+                  return [tag, [...mine, ...added]];
                 }),
               ),
             },
@@ -203,7 +211,8 @@ export function presets(allowlist: Allowlist) {
    * Installs on a DOMPurify instance (once; later calls do nothing) an `uponSanitizeAttribute` hook for what DOMPurify
    * cannot be configured to check. DOMPurify checks the URL scheme of the first candidate of a `srcset` only; the
    * hook drops each candidate of a `srcset`-style attribute of the allowlist (`srcset`, `image-srcset`) whose scheme
-   * is not one the widgets use, and the attribute when none is left. The hook runs for every `sanitize()` call of
+   * is not one the widgets use, and the attribute when none is left. It also removes an attribute whose value must be
+   * one of a list (`attributeValues`: `<input type="password">` loses its type). The hook runs for every `sanitize()` call of
    * that instance, with or without `forDOMPurify()`.
    */
   function addDOMPurifyHooks(purify: DOMPurifyLike): void {
@@ -216,6 +225,8 @@ export function presets(allowlist: Allowlist) {
         if (safe.length) data.attrValue = safe.map((candidate) => candidate.trim()).join(', ');
         else data.keepAttr = false;
       }
+      const values = allowlist.attributeValues[tag]?.[data.attrName];
+      if (values && !values.includes(data.attrValue.trim().toLowerCase())) data.keepAttr = false;
     });
   }
 

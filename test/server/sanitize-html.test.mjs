@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import sanitizeHtml from 'sanitize-html';
 import { allowlist, forSanitizeHtml } from '../../dist/npm/sanitize.js';
 import { README_MARKUP, hostileMarkup, laterCandidates } from '../support/cms-markup.ts';
-import { meaning, problems } from './html-meaning.mjs';
+import { elements, meaning, problems } from './html-meaning.mjs';
 
 const clean = (html, options = forSanitizeHtml({}, sanitizeHtml.defaults)) => sanitizeHtml(html, options);
 
@@ -46,6 +46,12 @@ describe('forSanitizeHtml with sanitize-html', () => {
     assert.ok(later.length > 3);
     for (const c of later) assert.deepEqual(problems(clean(c.html), allowlist), [], c.name);
     assert.deepEqual(later.filter((c) => !problems(c.html, allowlist).length).map((c) => c.name), [], 'the check finds each as written');
+  });
+
+  it('removes an <input> type the signup does not use, and keeps the ones it does', () => {
+    const out = clean(`<fjord-newsletter-signup><form action="/api"><input type="password" name="pw"><input type="EMAIL" name="email"><input type="checkbox" name="consent"><input type="text" name="name"><input type="hidden" name="list" value="x"></form></fjord-newsletter-signup>`);
+    assert.deepEqual(elements(out).filter((el) => el.tagName == 'input').map((el) => el.attrs.find((a) => a.name == 'type')?.value ?? null), ['', '', 'checkbox', 'text', 'hidden']);
+    assert.doesNotMatch(out, /password/);
   });
 
   it('the hostile checks find every case in the markup as written', () => {

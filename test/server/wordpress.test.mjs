@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { README_MARKUP, hostileMarkup, laterCandidates } from '../support/cms-markup.ts';
-import { meaning, problems } from './html-meaning.mjs';
+import { elements, meaning, problems } from './html-meaning.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const WORDPRESS = '/usr/share/wordpress';
@@ -111,6 +111,11 @@ describe('WordPress plugin with WordPress kses', () => {
       assert.deepEqual(problems(out, allowlist), [], later[i].name);
       assert.match(out, /="a\.jpg 1x"/, later[i].name);
     });
+  });
+
+  it('removes an <input> type the signup does not use, and keeps the ones it does', () => {
+    const [out] = wordpress([`<fjord-newsletter-signup><form action="/api"><input type="password" name="pw"><input type="EMAIL" name="email"><input type="checkbox" name="consent"><input type="text" name="name"><input type="hidden" name="list" value="x"></form></fjord-newsletter-signup>`]).kses;
+    assert.deepEqual(elements(out).filter((el) => el.tagName == 'input').map((el) => el.attrs.find((a) => a.name == 'type')?.value ?? null), [null, 'EMAIL', 'checkbox', 'text', 'hidden']);
   });
 
   it('the hostile checks find every case in the markup as written', () => {

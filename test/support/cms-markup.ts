@@ -82,7 +82,7 @@ const escape = (value: string) => value.replace(/"/g, '&quot;').replace(/</g, '&
 /**
  * Hostile markup, one case per attack: a script or `data:` URL in every URL attribute of the allowlist (`data:` only
  * where no sanitizer allows it on purpose: DOMPurify keeps `data:` images on `<img>` and `<source>`), event handlers on
- * every allowed tag, `<script>` inside widgets, and tags that start with `fjord-` but are not ours.
+ * every allowed tag, a value outside `attributeValues` (`<input type="password">`), `<script>` inside widgets, and tags that start with `fjord-` but are not ours.
  */
 export function hostileMarkup(allowlist: Allowlist, { data = (tag: string) => tag.startsWith('fjord-') || tag == 'a' || tag == 'form' } = {}) {
   const cases: { name: string; html: string }[] = [];
@@ -94,6 +94,13 @@ export function hostileMarkup(allowlist: Allowlist, { data = (tag: string) => ta
       for (const url of urls) {
         const value = srcset ? `${url} 1x` : url;
         cases.push({ name: `${tag}[${name}="${url}"]`, html: inContext(tag, `${name}="${escape(value)}"`) });
+      }
+    }
+  }
+  for (const [tag, rules] of Object.entries(allowlist.attributeValues)) {
+    for (const name of Object.keys(rules)) {
+      for (const value of ['password', ' PassWord', 'file']) {
+        cases.push({ name: `${tag}[${name}="${value}"]`, html: inContext(tag, `${name}="${value}" name="x"`) });
       }
     }
   }
@@ -121,6 +128,12 @@ export function laterCandidates(allowlist: Allowlist) {
 
 /** Tag names that are fjord-like but not ours: none may survive. */
 export const FOREIGN_TAGS = ['fjord-evil', 'fjord-photo-gallery', 'fjord-elements'];
+
+/** Whether an attribute's value is outside the allowlist's `attributeValues` for it (empty is the default, allowed). */
+export function badValue(allowlist: Allowlist, tag: string, name: string, value: string): boolean {
+  const values = allowlist.attributeValues[tag]?.[name];
+  return Boolean(values && value.trim() !== '' && !values.includes(value.trim().toLowerCase()));
+}
 
 /** Whether a URL (an attribute value as the parser returns it) would run script or load a data: resource. */
 export function unsafeUrl(value: string, srcset = false): boolean {
