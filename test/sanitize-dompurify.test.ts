@@ -1,12 +1,12 @@
-// The DOMPurify preset from the build (dist/npm/sanitize.js) with the real DOMPurify 3: the README's markup for every
-// widget keeps its meaning and renders the same text, hostile markup still goes, and the site's own configuration
-// survives. Also checks the generated URL-attribute list against what the widgets themselves treat as URLs.
+// The DOMPurify preset from the build (dist/npm/sanitize.js) with the real DOMPurify 3: the README's example for every
+// widget (read from README.md) and the widgets' other forms keep their meaning and render the same text, hostile markup
+// still goes, and the site's own configuration survives. Also checks the generated URL-attribute list against what the widgets themselves treat as URLs.
 import { expect } from '@open-wc/testing';
 import DOMPurify from 'dompurify';
 import type { LitElement } from 'lit';
 import '../src/index.js';
 import type * as Presets from '../src/sanitize/presets.js';
-import { FOREIGN_TAGS, README_MARKUP, badValue, hostileMarkup, laterCandidates, unsafeUrl, type Meaning } from './support/cms-markup.js';
+import { FOREIGN_TAGS, badValue, cmsMarkup, readmeExamples, hostileMarkup, laterCandidates, unsafeUrl, type Meaning } from './support/cms-markup.js';
 import { visibleText, watchWarnings } from './support/helpers.js';
 
 type Built = { allowlist: Presets.Allowlist } & ReturnType<typeof Presets.presets>;
@@ -65,9 +65,15 @@ async function renderedText(html: string): Promise<string[]> {
 const clean = (html: string, config: object = forDOMPurify()) => String(DOMPurify.sanitize(html, config));
 /** The README's image file names pointed at a demo photo, so rendering loads real images. */
 const local = (html: string) => html.replace(/(?<=["\s])[\w-]+\.(jpg|svg)\b/g, '/demo/assets/act-ledere-800.jpg');
-const MARKUP = Object.entries(README_MARKUP).map(([name, html]): [string, string] => [name, local(html)]);
+const README = await (await fetch('/README.md')).text();
+const MARKUP = Object.entries(cmsMarkup(README)).map(([name, html]): [string, string] => [name, local(html)]);
 
 describe('forDOMPurify with DOMPurify', () => {
+  it('the README has an example for every widget, and each is kept below', () => {
+    const tags = allowlist.tags.filter((tag) => tag.startsWith('fjord-'));
+    expect(tags.filter((tag) => !(`the README's <${tag}> example` in readmeExamples(README)))).to.deep.equal([]);
+  });
+
   for (const [name, html] of MARKUP) {
     it(`keeps ${name}, and it renders the same text`, async () => {
       const out = clean(html);

@@ -1,23 +1,32 @@
-// The sanitize-html preset with the real sanitize-html (2.x): the README's markup for every widget comes through with
-// its meaning intact, hostile markup still goes, and the site's own options survive.
+// The sanitize-html preset with the real sanitize-html (2.x): the README's example for every widget (read from
+// README.md) and the widgets' other forms come through with their meaning intact, hostile markup still goes, and the
+// site's own options survive.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import sanitizeHtml from 'sanitize-html';
 import { allowlist, forSanitizeHtml } from '../../dist/npm/sanitize.js';
-import { README_MARKUP, hostileMarkup, laterCandidates } from '../support/cms-markup.ts';
+import { readFileSync } from 'node:fs';
+import { cmsMarkup, hostileMarkup, laterCandidates, readmeExamples } from '../support/cms-markup.ts';
 import { elements, meaning, problems } from './html-meaning.mjs';
 
+const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const MARKUP = cmsMarkup(README);
 const clean = (html, options = forSanitizeHtml({}, sanitizeHtml.defaults)) => sanitizeHtml(html, options);
 
 describe('forSanitizeHtml with sanitize-html', () => {
-  for (const [name, html] of Object.entries(README_MARKUP)) {
+  it('the README has an example for every widget, and each is kept below', () => {
+    const tags = allowlist.tags.filter((tag) => tag.startsWith('fjord-'));
+    assert.deepEqual(tags.filter((tag) => !(`the README's <${tag}> example` in readmeExamples(README))), []);
+  });
+
+  for (const [name, html] of Object.entries(MARKUP)) {
     it(`keeps ${name}`, () => {
       assert.deepEqual(meaning(clean(html)), meaning(html));
     });
   }
 
   it('the same comparison fails without the preset (sanitize-html removes every fjord tag)', () => {
-    for (const html of Object.values(README_MARKUP)) assert.notDeepEqual(meaning(sanitizeHtml(html)), meaning(html));
+    for (const html of Object.values(MARKUP)) assert.notDeepEqual(meaning(sanitizeHtml(html)), meaning(html));
   });
 
   it('keeps a caption with a colon, and a page form with Mailchimp-style field names', () => {
@@ -85,7 +94,7 @@ describe('forSanitizeHtml with sanitize-html', () => {
     const pick = (options) => Object.fromEntries(keys.map((key) => [key, options[key]]));
     assert.deepEqual(pick(forSanitizeHtml()), pick(forSanitizeHtml({}, sanitizeHtml.defaults)));
     assert.deepEqual(pick(forSanitizeHtml({ allowedTags: ['p'] })), pick(forSanitizeHtml({ allowedTags: ['p'] }, sanitizeHtml.defaults)));
-    const html = `<table><tr><td><em>x</em></td></tr></table>${README_MARKUP[Object.keys(README_MARKUP)[0]]}`;
+    const html = `<table><tr><td><em>x</em></td></tr></table>${Object.values(MARKUP)[0]}`;
     assert.equal(sanitizeHtml(html, forSanitizeHtml()), sanitizeHtml(html, forSanitizeHtml({}, sanitizeHtml.defaults)));
     const own = forSanitizeHtml(undefined, { allowedTags: ['b'], allowedAttributes: {}, allowedSchemes: ['https'] });
     assert.deepEqual(own.allowedTags, ['b', ...allowlist.tags], 'the defaults argument wins');
