@@ -269,7 +269,7 @@ export type { Allowlist, DOMPurifyConfig, DOMPurifyLike, DOMPurifyAttributeHookE
 export declare const allowlist: Allowlist;
 /** A DOMPurify configuration: the page's own \`config\` with the fjord tags and attributes added. */
 export declare const forDOMPurify: ReturnType<typeof presets>['forDOMPurify'];
-/** Installs DOMPurify hooks for what its configuration cannot say: each \`srcset\`-style candidate's URL scheme checked. */
+/** Installs a DOMPurify hook for what its configuration cannot say: every \`srcset\`-style candidate's URL scheme, and the values an attribute may have (\`<input type>\`). */
 export declare const addDOMPurifyHooks: ReturnType<typeof presets>['addDOMPurifyHooks'];
 /** sanitize-html options: the page's own \`options\` (over the optional \`defaults\`, else sanitize-html 2's own defaults) with the fjord tags, attributes and URL rules added. */
 export declare const forSanitizeHtml: ReturnType<typeof presets>['forSanitizeHtml'];

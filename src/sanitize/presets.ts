@@ -222,8 +222,8 @@ export function presets(allowlist: Allowlist) {
       const tag = node.localName;
       if (allowlist.srcsetAttributes[tag]?.includes(data.attrName)) {
         const safe = safeCandidateList(data.attrValue, allowlist.urlSchemes);
-        if (safe.length) data.attrValue = safe.map((candidate) => candidate.trim()).join(', ');
-        else data.keepAttr = false;
+        if (!safe.length) data.keepAttr = false;
+        else if (!safeCandidates(data.attrValue, allowlist.urlSchemes)) data.attrValue = safe.map((candidate) => candidate.trim()).join(', ');
       }
       const values = allowlist.attributeValues[tag]?.[data.attrName];
       if (values && !values.includes(data.attrValue.trim().toLowerCase())) data.keepAttr = false;
