@@ -1,17 +1,18 @@
-// The DOMPurify preset from the build (dist/npm/sanitize.js) with the real DOMPurify 3: the README's markup for every
-// widget keeps its meaning and renders the same text, hostile markup still goes, and the site's own configuration
-// survives. Also checks the generated URL-attribute list against what the widgets themselves treat as URLs.
+// The DOMPurify preset from the build (dist/npm/sanitize.js) with the real DOMPurify 3: the README's example for every
+// widget (read from README.md) and the widgets' other forms keep their meaning and render the same text, hostile markup
+// still goes, and the site's own configuration survives. Also checks the generated URL-attribute list against what the widgets themselves treat as URLs.
 import { expect } from '@open-wc/testing';
 import DOMPurify from 'dompurify';
 import type { LitElement } from 'lit';
 import '../src/index.js';
 import type * as Presets from '../src/sanitize/presets.js';
-import { FOREIGN_TAGS, README_MARKUP, hostileMarkup, unsafeUrl, type Meaning } from './support/cms-markup.js';
+import { FOREIGN_TAGS, badValue, cmsMarkup, readmeExamples, hostileMarkup, laterCandidates, unsafeUrl, type Meaning } from './support/cms-markup.js';
 import { visibleText, watchWarnings } from './support/helpers.js';
 
 type Built = { allowlist: Presets.Allowlist } & ReturnType<typeof Presets.presets>;
 const BUILT = '/dist/npm/sanitize.js';
-const { allowlist, forDOMPurify } = (await import(/* @vite-ignore */ BUILT)) as Built;
+const { allowlist, forDOMPurify, addDOMPurifyHooks } = (await import(/* @vite-ignore */ BUILT)) as Built;
+addDOMPurifyHooks(DOMPurify);
 
 function parse(html: string): DocumentFragment {
   const template = document.createElement('template');
@@ -40,6 +41,7 @@ function problems(html: string): string[] {
     if (FOREIGN_TAGS.includes(tag) || (tag.startsWith('fjord-') && !allowlist.tags.includes(tag))) found.push(`<${tag}>`);
     for (const { name, value } of el.attributes) {
       if (/^on/i.test(name)) found.push(`${tag}[${name}]`);
+      if (badValue(allowlist, tag, name, value)) found.push(`${tag}[${name}="${value}"]`);
       if (allowlist.urlAttributes[tag]?.includes(name) && unsafeUrl(value, allowlist.srcsetAttributes[tag]?.includes(name))) found.push(`${tag}[${name}="${value}"]`);
     }
   }
@@ -63,9 +65,15 @@ async function renderedText(html: string): Promise<string[]> {
 const clean = (html: string, config: object = forDOMPurify()) => String(DOMPurify.sanitize(html, config));
 /** The README's image file names pointed at a demo photo, so rendering loads real images. */
 const local = (html: string) => html.replace(/(?<=["\s])[\w-]+\.(jpg|svg)\b/g, '/demo/assets/act-ledere-800.jpg');
-const MARKUP = Object.entries(README_MARKUP).map(([name, html]): [string, string] => [name, local(html)]);
+const README = await (await fetch('/README.md')).text();
+const MARKUP = Object.entries(cmsMarkup(README)).map(([name, html]): [string, string] => [name, local(html)]);
 
 describe('forDOMPurify with DOMPurify', () => {
+  it('the README has an example for every widget, and each is kept below', () => {
+    const tags = allowlist.tags.filter((tag) => tag.startsWith('fjord-'));
+    expect(tags.filter((tag) => !(`the README's <${tag}> example` in readmeExamples(README)))).to.deep.equal([]);
+  });
+
   for (const [name, html] of MARKUP) {
     it(`keeps ${name}, and it renders the same text`, async () => {
       const out = clean(html);
@@ -96,7 +104,30 @@ describe('forDOMPurify with DOMPurify', () => {
     expect(clean(`<fjord-fact-box heading="Fakta"><script>alert(1)</script><p>Fakta</p></fjord-fact-box>`)).not.to.include('alert');
   });
 
+  const later = laterCandidates(allowlist);
+  it(`addDOMPurifyHooks drops a javascript: candidate after a safe one in every srcset-style attribute (${later.length} cases)`, () => {
+    expect(later.length).to.be.greaterThan(3);
+    for (const c of later) {
+      const out = clean(c.html);
+      expect(problems(out), c.name).to.deep.equal([]);
+      expect(out, c.name).to.include('="a.jpg 1x"');
+    }
+    // Without the hook DOMPurify checks the first candidate only: a fresh instance keeps every case as written.
+    const plain = DOMPurify(window);
+    expect(later.filter((c) => !problems(String(plain.sanitize(c.html, forDOMPurify()))).length).map((c) => c.name)).to.deep.equal([]);
+    addDOMPurifyHooks(DOMPurify);
+    expect(clean(later[0].html), 'a second call adds no second hook').to.equal(clean(later[0].html));
+  });
+
+  it('addDOMPurifyHooks removes an <input> type the signup does not use, and keeps the ones it does', () => {
+    const form = `<fjord-newsletter-signup><form action="/api"><input type="password" name="pw"><input type="EMAIL" name="email"><input type="checkbox" name="consent"><input type="text" name="name"><input type="hidden" name="list" value="x"></form></fjord-newsletter-signup>`;
+    const types = (html: string) => [...parse(html).querySelectorAll('input')].map((input) => input.getAttribute('type'));
+    expect(types(clean(form))).to.deep.equal([null, 'EMAIL', 'checkbox', 'text', 'hidden']);
+    expect(types(String(DOMPurify(window).sanitize(form, forDOMPurify()))), 'without the hook').to.deep.equal(['password', 'EMAIL', 'checkbox', 'text', 'hidden']);
+  });
+
   it('the hostile checks find every case in the markup as written', () => {
+    expect(later.filter((c) => !problems(c.html).length).map((c) => c.name)).to.deep.equal([]);
     expect(cases.filter((c) => !problems(c.html).length).map((c) => c.name)).to.deep.equal([]);
   });
 

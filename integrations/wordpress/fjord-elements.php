@@ -25,7 +25,7 @@ defined( 'ABSPATH' ) || exit;
 const FJORD_ELEMENTS_VERSION = '0.1.0';
 
 /**
- * The allowlist: 'tags', 'attributes' (per tag), 'urlAttributes' (per tag). Read once per request from allowlist.json.
+ * The allowlist: 'tags', 'attributes' (per tag), 'urlAttributes' (per tag), 'attributeValues' (per tag and attribute). Read once per request from allowlist.json.
  *
  * @return array
  */
@@ -55,12 +55,15 @@ function fjord_elements_kses_allowed_html( $tags, $context ) {
 	if ( ! is_array( $tags ) || ! in_array( $context, (array) apply_filters( 'fjord_elements_kses_contexts', array( 'post' ) ), true ) ) {
 		return $tags;
 	}
-	foreach ( fjord_elements_allowlist()['attributes'] as $tag => $attributes ) {
+	$allowlist = fjord_elements_allowlist();
+	foreach ( $allowlist['attributes'] as $tag => $attributes ) {
 		$known = isset( $tags[ $tag ] ) && is_array( $tags[ $tag ] );
 		$rules = $known ? $tags[ $tag ] : array();
 		foreach ( $attributes as $attribute ) {
 			if ( ! isset( $rules[ $attribute ] ) ) {
-				$rules[ $attribute ] = true;
+				// An attribute whose value must be one of a list (<input type>: email, text …) gets kses's 'values' rule.
+				$values              = $allowlist['attributeValues'][ $tag ][ $attribute ] ?? null;
+				$rules[ $attribute ] = is_array( $values ) ? array( 'values' => $values ) : true;
 			}
 		}
 		// A new tag gets the attributes WordPress allows on every post tag (class, id, lang, aria-*, data-* …).

@@ -14,6 +14,8 @@ export interface Allowlist {
   urlAttributes: Record<string, string[]>;
   /** Per tag, the URL attributes that hold a `srcset`-style list of candidates (`url 800w, url 1600w`). */
   srcsetAttributes: Record<string, string[]>;
+  /** Per tag, attributes whose value must be one of a list, lower case (`input`: `type` is `email`, `text` …). */
+  attributeValues: Record<string, Record<string, string[]>>;
   /** The URL schemes the widgets use (relative and fragment URLs besides). Anything else they drop. */
   urlSchemes: string[];
 }
@@ -23,6 +25,18 @@ export interface DOMPurifyConfig {
   ADD_TAGS?: string[] | ((tagName: string) => boolean);
   ADD_ATTR?: string[] | ((attributeName: string, tagName: string) => boolean);
   ADD_URI_SAFE_ATTR?: string[];
+}
+
+/** What DOMPurify passes to an `uponSanitizeAttribute` hook (the fields the fjord hook reads and sets). */
+export interface DOMPurifyAttributeHookEvent {
+  attrName: string;
+  attrValue: string;
+  keepAttr: boolean;
+}
+
+/** A DOMPurify instance: the default export of `dompurify`, or `DOMPurify(window)`. */
+export interface DOMPurifyLike {
+  addHook(entryPoint: 'uponSanitizeAttribute', hook: (node: Element, data: DOMPurifyAttributeHookEvent) => void): void;
 }
 
 /** What `forDOMPurify()` returns: the page's configuration with the fjord tags and attributes added. */
@@ -59,6 +73,32 @@ export type FjordSanitizeHtmlOptions<O> = Omit<O, keyof SanitizeHtmlOptions> & {
 };
 
 const unique = <T>(list: T[]) => [...new Set(list)];
+/** The DOMPurify instances `addDOMPurifyHooks()` has hooked, so that a second call adds no second hook. */
+const hooked = new WeakSet<DOMPurifyLike>();
+
+/**
+ * sanitize-html 2.x's documented defaults (`sanitizeHtml.defaults`) for the options the preset extends. sanitize-html
+ * is not imported (the site passes options to its own copy), and it replaces rather than merges an option that is set,
+ * so extending "what sanitize-html allows anyway" needs the list itself: `forSanitizeHtml()` then allows what
+ * `sanitizeHtml(dirty)` allows plus the widgets, the same as `forSanitizeHtml({}, sanitizeHtml.defaults)`. A test
+ * compares this copy with the installed sanitize-html's defaults; a site on another version passes its own.
+ */
+const SANITIZE_HTML_DEFAULTS = {
+  allowedTags: [
+    ...['address', 'article', 'aside', 'footer', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'main', 'nav', 'section'],
+    ...['blockquote', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'hr', 'li', 'menu', 'ol', 'p', 'pre', 'ul'],
+    ...['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 'rb', 'rp', 'rt', 'rtc', 'ruby'],
+    ...['s', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr'],
+    ...['caption', 'col', 'colgroup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr'],
+  ],
+  allowedAttributes: { a: ['href', 'name', 'target'], img: ['src', 'srcset', 'alt', 'title', 'width', 'height', 'loading'] },
+  allowedSchemes: ['http', 'https', 'ftp', 'mailto', 'tel'],
+  allowedSchemesAppliedToAttributes: [
+    ...['href', 'src', 'cite', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background', 'ping', 'longdesc'],
+    ...['usemap', 'codebase', 'classid', 'archive', 'profile', 'manifest', 'itemid', 'dynsrc', 'lowsrc'],
+  ],
+  selfClosing: ['img', 'br', 'hr', 'area', 'base', 'basefont', 'input', 'link', 'meta', 'col'],
+} satisfies SanitizeHtmlOptions;
 const SCHEME = /^([a-z][a-z\d+.-]*):/i;
 
 /** The presets for one allowlist (the generated `sanitize.js` calls this with the build's allowlist). */
@@ -99,22 +139,20 @@ export function presets(allowlist: Allowlist) {
   /**
    * sanitize-html options that add the fjord tags, their attributes and URL rules to the page's own `options`.
    * sanitize-html replaces (does not merge) each option a page sets, so the preset starts from the page's value or,
-   * where the page set none, from `defaults` (pass `sanitizeHtml.defaults`). URL schemes are checked on every URL
+   * where the page set none, from `defaults` (`sanitizeHtml.defaults` of the site's copy) or, without `defaults`, from
+   * sanitize-html 2's documented defaults. URL schemes are checked on every URL
    * attribute, each candidate of `srcset` and `image-srcset` included, and the fjord tags accept only the schemes the
-   * widgets use.
+   * widgets use. An attribute with a list of values (`<input type>`) gets sanitize-html's `{ name, values }` rule, unless
+   * the page has its own rule for it.
    */
   function forSanitizeHtml<O extends object = Record<never, never>>(
     options?: O & SanitizeHtmlOptions,
     defaults?: SanitizeHtmlOptions,
   ): FjordSanitizeHtmlOptions<O> {
     const own = (options ?? {}) as SanitizeHtmlOptions;
-    const base = <K extends keyof SanitizeHtmlOptions>(key: K): NonNullable<SanitizeHtmlOptions[K]> => {
-      const value = key in own ? own[key] : defaults?.[key];
-      if (value === undefined) {
-        throw new TypeError(`forSanitizeHtml(): no "${key}" in the options and no defaults. Pass sanitize-html's defaults: forSanitizeHtml(options, sanitizeHtml.defaults).`);
-      }
-      return value as NonNullable<SanitizeHtmlOptions[K]>;
-    };
+    // The site's value, else `defaults`, else sanitize-html's own default: what `sanitizeHtml(dirty)` allows.
+    const base = <K extends keyof typeof SANITIZE_HTML_DEFAULTS>(key: K): NonNullable<SanitizeHtmlOptions[K]> =>
+      (key in own ? own[key] : (defaults?.[key] ?? SANITIZE_HTML_DEFAULTS[key])) as NonNullable<SanitizeHtmlOptions[K]>;
     const allowedTags = base('allowedTags');
     const allowedAttributes = base('allowedAttributes');
     const allowedSchemes = base('allowedSchemes');
@@ -151,7 +189,12 @@ export function presets(allowlist: Allowlist) {
                 Object.entries(allowlist.attributes).map(([tag, names]) => {
                   const mine = allowedAttributes[tag] ?? [];
                   const named = new Set(mine.map((a) => (typeof a == 'string' ? a : a.name)));
-                  return [tag, [...mine, ...names.filter((name) => !named.has(name))]];
+                  const added = names.filter((name) => !named.has(name)).map((name) => {
+                    // sanitize-html compares values exactly: the lists are lower case, as the widgets' markup is.
+                    const values = allowlist.attributeValues[tag]?.[name];
+                    return values ? { name, values } : name;
+                  });
+                  return [tag, [...mine, ...added]];
                 }),
               ),
             },
@@ -164,14 +207,42 @@ export function presets(allowlist: Allowlist) {
     };
   }
 
-  return { forDOMPurify, forSanitizeHtml };
+  /**
+   * Installs on a DOMPurify instance (once; later calls do nothing) an `uponSanitizeAttribute` hook for what DOMPurify
+   * cannot be configured to check. DOMPurify checks the URL scheme of the first candidate of a `srcset` only; the
+   * hook drops each candidate of a `srcset`-style attribute of the allowlist (`srcset`, `image-srcset`) whose scheme
+   * is not one the widgets use, and the attribute when none is left. It also removes an attribute whose value must be
+   * one of a list (`attributeValues`: `<input type="password">` loses its type). The hook runs for every `sanitize()` call of
+   * that instance, with or without `forDOMPurify()`.
+   */
+  function addDOMPurifyHooks(purify: DOMPurifyLike): void {
+    if (hooked.has(purify)) return;
+    hooked.add(purify);
+    purify.addHook('uponSanitizeAttribute', (node, data) => {
+      const tag = node.localName;
+      if (allowlist.srcsetAttributes[tag]?.includes(data.attrName)) {
+        const safe = safeCandidateList(data.attrValue, allowlist.urlSchemes);
+        if (!safe.length) data.keepAttr = false;
+        else if (!safeCandidates(data.attrValue, allowlist.urlSchemes)) data.attrValue = safe.map((candidate) => candidate.trim()).join(', ');
+      }
+      const values = allowlist.attributeValues[tag]?.[data.attrName];
+      if (values && !values.includes(data.attrValue.trim().toLowerCase())) data.keepAttr = false;
+    });
+  }
+
+  return { forDOMPurify, forSanitizeHtml, addDOMPurifyHooks };
 }
 
-/** Whether every candidate URL of a `srcset`-style list is relative or uses one of `schemes`. */
-function safeCandidates(value: string, schemes: string[]): boolean {
-  return value.split(',').every((candidate) => {
+/** The candidates of a `srcset`-style list (`url 800w, url 1600w`) that are relative or use one of `schemes`. */
+function safeCandidateList(value: string, schemes: string[]): string[] {
+  return value.split(',').filter((candidate) => {
     const url = candidate.trim().split(/\s+/)[0].replace(/[\0-\x20\x7f-\x9f]/g, '');
     const scheme = SCHEME.exec(url)?.[1].toLowerCase();
     return scheme === undefined || schemes.some((s) => s.toLowerCase() == scheme);
   });
+}
+
+/** Whether every candidate URL of a `srcset`-style list is relative or uses one of `schemes`. */
+function safeCandidates(value: string, schemes: string[]): boolean {
+  return safeCandidateList(value, schemes).length == value.split(',').length;
 }

@@ -1,7 +1,7 @@
 // Shared by the Node sanitizer tests (sanitize-html, WordPress's kses): HTML parsed the way a browser parses it
 // (parse5), reduced to what carries meaning, and the checks that hostile markup came out clean.
 import { parseFragment } from 'parse5';
-import { FOREIGN_TAGS, unsafeUrl } from '../support/cms-markup.ts';
+import { FOREIGN_TAGS, badValue, unsafeUrl } from '../support/cms-markup.ts';
 
 /** Tags, attributes (sorted) and children; text with its white space collapsed, white-space-only text left out. */
 export function meaning(html) {
@@ -30,7 +30,7 @@ export function elements(html) {
 
 /**
  * What is wrong with sanitized markup: event handler attributes, a script or data: URL in a URL attribute of the
- * allowlist, a `<script>`, a foreign `fjord-` tag, or a tag the allowlist and the sanitizer's own list both lack.
+ * allowlist, a value outside its `attributeValues`, a `<script>`, a foreign `fjord-` tag, or a tag the allowlist and the sanitizer's own list both lack.
  */
 export function problems(html, allowlist) {
   const found = [];
@@ -39,6 +39,7 @@ export function problems(html, allowlist) {
     if (FOREIGN_TAGS.includes(el.tagName) || (el.tagName.startsWith('fjord-') && !allowlist.tags.includes(el.tagName))) found.push(`<${el.tagName}>`);
     for (const { name, value } of el.attrs) {
       if (/^on/i.test(name)) found.push(`${el.tagName}[${name}]`);
+      if (badValue(allowlist, el.tagName, name, value)) found.push(`${el.tagName}[${name}="${value}"]`);
       const urls = allowlist.urlAttributes[el.tagName] ?? [];
       if (urls.includes(name) && unsafeUrl(value, allowlist.srcsetAttributes[el.tagName]?.includes(name))) found.push(`${el.tagName}[${name}="${value}"]`);
     }

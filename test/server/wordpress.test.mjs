@@ -11,8 +11,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { README_MARKUP, hostileMarkup } from '../support/cms-markup.ts';
-import { meaning, problems } from './html-meaning.mjs';
+import { cmsMarkup, hostileMarkup, laterCandidates } from '../support/cms-markup.ts';
+import { elements, meaning, problems } from './html-meaning.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const WORDPRESS = '/usr/share/wordpress';
@@ -51,7 +51,7 @@ function wordpress(cases, options = {}) {
 }
 
 describe('WordPress plugin with WordPress kses', () => {
-  const readme = Object.entries(README_MARKUP);
+  const readme = Object.entries(cmsMarkup(readFileSync(join(root, 'README.md'), 'utf8')));
   const hostile = hostileMarkup(allowlist, { data: () => true });
   let result;
 
@@ -102,6 +102,20 @@ describe('WordPress plugin with WordPress kses', () => {
     assert.deepEqual(problems(out, allowlist), []);
     assert.match(out, /image-srcset="https:\/\/a\.example\/a\.jpg 800w"/);
     assert.match(out, /<fjord-photo alt="" srcset="a\.jpg 800w/);
+  });
+
+  it('drops a javascript: candidate after a safe one in every srcset-style attribute', () => {
+    const later = laterCandidates(allowlist);
+    assert.ok(later.length > 3);
+    wordpress(later.map((c) => c.html)).kses.forEach((out, i) => {
+      assert.deepEqual(problems(out, allowlist), [], later[i].name);
+      assert.match(out, /="a\.jpg 1x"/, later[i].name);
+    });
+  });
+
+  it('removes an <input> type the signup does not use, and keeps the ones it does', () => {
+    const [out] = wordpress([`<fjord-newsletter-signup><form action="/api"><input type="password" name="pw"><input type="EMAIL" name="email"><input type="checkbox" name="consent"><input type="text" name="name"><input type="hidden" name="list" value="x"></form></fjord-newsletter-signup>`]).kses;
+    assert.deepEqual(elements(out).filter((el) => el.tagName == 'input').map((el) => el.attrs.find((a) => a.name == 'type')?.value ?? null), [null, 'EMAIL', 'checkbox', 'text', 'hidden']);
   });
 
   it('the hostile checks find every case in the markup as written', () => {

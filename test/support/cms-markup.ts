@@ -1,40 +1,39 @@
 // Markup for the sanitizer tests (DOMPurify in the browser, sanitize-html and WordPress's kses in Node): the README's
-// examples for all five widgets, both forms where a widget has two, and hostile markup built from the allowlist.
+// example for each widget, read from README.md, the widgets' other forms, and hostile markup built from the allowlist.
 import type { Allowlist } from '../../src/sanitize/presets.js';
 
-/** The README's examples, as an editor would paste them into a CMS field, and a photo that uses every URL attribute. */
-export const README_MARKUP: Record<string, string> = {
-  "the README's photo, slotted image and caption": `<fjord-photo credit="Kent Erik Sjursen">
-  <img src="act.jpg" alt="Tre kvinner står foran en industrihall" width="1600" height="1067">
-  Monica Paulsen (t.v.) og Tone Jakobsen (t.h.) i ACT sammen med Ellen Myrvold i Alcoa Mosjøen, som er styreleder i ACT.
-</fjord-photo>`,
-  "the README's photo, attribute-only": `<fjord-photo src="havbruk.jpg" alt="Merder i en stille fjord" width="1600" height="1067"
+/**
+ * The README's example for each widget, as an editor would paste it into a CMS field: every ```html block of README.md
+ * that starts with a fjord tag, read at test time so the tests follow the README. Named by the widget's tag.
+ */
+export function readmeExamples(readme: string): Record<string, string> {
+  const examples: Record<string, string> = {};
+  for (const [, html] of readme.matchAll(/^```html\n([\s\S]*?)^```/gm)) {
+    const tag = /^<(fjord-[a-z-]+)/.exec(html.trim())?.[1];
+    if (!tag) continue;
+    let name = `the README's <${tag}> example`;
+    for (let n = 2; name in examples; n++) name = `the README's <${tag}> example ${n}`;
+    examples[name] = html.trim();
+  }
+  return examples;
+}
+
+/** The other forms of each widget (attribute-only, slotted headline link, logo, the page's own form …). */
+export const EXTRA_MARKUP: Record<string, string> = {
+  'a photo, attribute-only': `<fjord-photo src="havbruk.jpg" alt="Merder i en stille fjord" width="1600" height="1067"
   caption="Havbruk er nå en del av klyngen." credit="Kent Erik Sjursen"></fjord-photo>`,
   'a photo with every URL attribute, the zoom and JSON-LD': `<fjord-photo srcset="havbruk-800.jpg 800w, havbruk-1600.jpg 1600w" sizes="100vw" src="havbruk-800.jpg" alt="" width="1600" height="1067"
   caption="Foto: havbruk i Vefsnfjorden." zoomable full-src="https://example.org/havbruk-3200.jpg" structured-data
   license="https://creativecommons.org/licenses/by/4.0/" acquire-license-page="/lisens" copyright-notice="© NTB" ratio="3:2" priority><a slot="credit" href="https://example.org/fotograf">Kent Erik Sjursen</a></fjord-photo>`,
-  "the README's article card, slotted": `<fjord-article-card href="/nyheter/ny-arena-pro-klynge" kicker="Næringsliv" published="2021-06-10T09:30:00+02:00" byline="Redaksjonen">
-  <img src="act.jpg" alt="" width="1600" height="1067">
-  <h3>Ny Arena Pro-klynge</h3>
-  <p>Arctic Cluster Team er en av de fire nye Arena Pro-klyngene i det nasjonale klyngeprogrammet.</p>
-</fjord-article-card>`,
-  "the README's article card, attribute-only": `<fjord-article-card layout="horizontal" href="/nyheter/ny-arena-pro-klynge" kicker="Næringsliv"
+  'an article card, attribute-only': `<fjord-article-card layout="horizontal" href="/nyheter/ny-arena-pro-klynge" kicker="Næringsliv"
   headline="Ny Arena Pro-klynge" lead="Arctic Cluster Team er en av de fire nye Arena Pro-klyngene."
   image-src="act-800.jpg" image-srcset="act-800.jpg 800w, act-1600.jpg 1600w" image-sizes="(min-width: 40rem) 40vw, 100vw"
   image-width="1600" image-height="1067" published="2021-06-10T09:30:00+02:00"></fjord-article-card>`,
-  "the README's article card, link in the headline": `<fjord-article-card sponsored sponsor="Rana Utvikling" type="video">
+  'an article card, link in the headline': `<fjord-article-card sponsored sponsor="Rana Utvikling" type="video">
   <img src="mo.jpg" alt="" width="800" height="534">
   <h3><a href="/annonse/unge-ingeniorer">Derfor flytter unge ingeniører til Mo</a></h3>
 </fjord-article-card>`,
-  "the README's fact box, heading attribute and list": `<fjord-fact-box heading="Fakta om klyngeprogrammet" source="Innovasjon Norge" updated="2021-06-10">
-  <ul>
-    <li>Nærings- og fiskeridepartementet og Kommunal- og moderniseringsdepartementet finansierer programmet.</li>
-    <li>Siva, Norges forskningsråd og Innovasjon Norge driver det.</li>
-    <li>For 2021 er det budsjettert med 217 millioner kroner til klyngeprogrammet.</li>
-    <li>Fra årsskiftet er det 39 klynger med i programmet Norwegian Innovation Clusters.</li>
-  </ul>
-</fjord-fact-box>`,
-  "the README's fact box, heading element and description list": `<fjord-fact-box tone="info">
+  'a fact box, heading element and description list': `<fjord-fact-box tone="info">
   <h3>Arctic Cluster Team</h3>
   <dl>
     <dt>Partnere</dt><dd>83</dd>
@@ -43,18 +42,13 @@ export const README_MARKUP: Record<string, string> = {
     <dt>Styreleder</dt><dd>Ellen Myrvold, Alcoa Mosjøen</dd>
   </dl>
 </fjord-fact-box>`,
-  "the README's cluster badge, chip": `<fjord-cluster-badge name="Arctic Cluster Team" short-name="ACT" level="arena-pro" partners="83" since="2017" region="Mo i Rana" href="https://example.org/act"></fjord-cluster-badge>`,
-  "the README's cluster badge, card with logo": `<fjord-cluster-badge variant="card" name="Arctic Cluster Team" short-name="ACT" level="arena-pro" partners="83" since="2017" region="Mo i Rana" href="https://example.org/act">
+  'a cluster badge, card with link and logo': `<fjord-cluster-badge variant="card" name="Arctic Cluster Team" short-name="ACT" level="arena-pro" partners="83" since="2017" region="Mo i Rana" href="https://example.org/act">
   <picture slot="logo">
     <source srcset="act-logo-dark.svg" media="(prefers-color-scheme: dark)" />
     <img src="act-logo.svg" alt="" width="120" height="40" />
   </picture>
 </fjord-cluster-badge>`,
-  "the README's newsletter signup, attribute form": `<fjord-newsletter-signup action="/api/newsletter" list="klyngenytt" privacy-href="/personvern" consent-required>
-  <h2>Meld deg på vårt nyhetsbrev</h2>
-  <p>Nyheter fra klyngene i nord, én gang i uka.</p>
-</fjord-newsletter-signup>`,
-  "the README's newsletter signup, page form": `<fjord-newsletter-signup>
+  "a newsletter signup, the page's own form": `<fjord-newsletter-signup>
   <form action="/api/newsletter" method="post">
     <label>E-post <input type="email" name="email" required autocomplete="email"></label>
     <input type="hidden" name="list" value="klyngenytt">
@@ -62,6 +56,11 @@ export const README_MARKUP: Record<string, string> = {
   </form>
 </fjord-newsletter-signup>`,
 };
+
+/** The README's examples, then the other forms: what every sanitizer test keeps. `readme` is README.md's text. */
+export function cmsMarkup(readme: string): Record<string, string> {
+  return { ...readmeExamples(readme), ...EXTRA_MARKUP };
+}
 
 /** URLs no sanitizer may let through in a URL attribute. */
 export const SCRIPT_URLS = ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java&#x09;script:alert(1)', 'javascript&colon;alert(1)', 'vbscript:msgbox(1)'];
@@ -82,7 +81,7 @@ const escape = (value: string) => value.replace(/"/g, '&quot;').replace(/</g, '&
 /**
  * Hostile markup, one case per attack: a script or `data:` URL in every URL attribute of the allowlist (`data:` only
  * where no sanitizer allows it on purpose: DOMPurify keeps `data:` images on `<img>` and `<source>`), event handlers on
- * every allowed tag, `<script>` inside widgets, and tags that start with `fjord-` but are not ours.
+ * every allowed tag, a value outside `attributeValues` (`<input type="password">`), `<script>` inside widgets, and tags that start with `fjord-` but are not ours.
  */
 export function hostileMarkup(allowlist: Allowlist, { data = (tag: string) => tag.startsWith('fjord-') || tag == 'a' || tag == 'form' } = {}) {
   const cases: { name: string; html: string }[] = [];
@@ -94,6 +93,13 @@ export function hostileMarkup(allowlist: Allowlist, { data = (tag: string) => ta
       for (const url of urls) {
         const value = srcset ? `${url} 1x` : url;
         cases.push({ name: `${tag}[${name}="${url}"]`, html: inContext(tag, `${name}="${escape(value)}"`) });
+      }
+    }
+  }
+  for (const [tag, rules] of Object.entries(allowlist.attributeValues)) {
+    for (const name of Object.keys(rules)) {
+      for (const value of ['password', ' PassWord', 'file']) {
+        cases.push({ name: `${tag}[${name}="${value}"]`, html: inContext(tag, `${name}="${value}" name="x"`) });
       }
     }
   }
@@ -111,8 +117,22 @@ export function hostileMarkup(allowlist: Allowlist, { data = (tag: string) => ta
   return cases;
 }
 
+/** A safe first candidate, then `javascript:`: one case for every `srcset`-style attribute of the allowlist. */
+export const LATER_CANDIDATE = 'a.jpg 1x, javascript:alert(1) 2x';
+export function laterCandidates(allowlist: Allowlist) {
+  return Object.entries(allowlist.srcsetAttributes).flatMap(([tag, names]) =>
+    names.map((name) => ({ name: `${tag}[${name}="${LATER_CANDIDATE}"]`, html: inContext(tag, `${name}="${LATER_CANDIDATE}"`) })),
+  );
+}
+
 /** Tag names that are fjord-like but not ours: none may survive. */
 export const FOREIGN_TAGS = ['fjord-evil', 'fjord-photo-gallery', 'fjord-elements'];
+
+/** Whether an attribute's value is outside the allowlist's `attributeValues` for it (empty is the default, allowed). */
+export function badValue(allowlist: Allowlist, tag: string, name: string, value: string): boolean {
+  const values = allowlist.attributeValues[tag]?.[name];
+  return Boolean(values && value.trim() !== '' && !values.includes(value.trim().toLowerCase()));
+}
 
 /** Whether a URL (an attribute value as the parser returns it) would run script or load a data: resource. */
 export function unsafeUrl(value: string, srcset = false): boolean {
