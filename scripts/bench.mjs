@@ -17,8 +17,10 @@
  * its own 95 % interval (tachometer takes one sample of every variant per round, so round i's samples are neighbours).
  *
  * Options: --no-build, --samples=N (per variant, default 30), --pages=front-60,front-1000,story, --variants=LIST,
+ * --extra=NAME=FILE,… (another build of the drop-in file as one more variant of the front pages, to weigh a change),
  * --port=N (the page server, default 8100), --json=FILE (every sample), --page-dir=DIR (write the generated pages there
- * too, to open them by hand), --serve (only serve the pages, for a profiler or Lighthouse).
+ * too, to open them by hand), --serve (only serve the pages, for a profiler or Lighthouse), --profile[=N] (instead of
+ * timing, where each page's main-thread time goes: scripts/bench-profile.mjs, unminified builds of the same code).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -26,14 +28,16 @@ import { createServer } from 'node:http';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { markup, teasers } from '../bench/variants.js';
+import { build } from 'vite';
 import { buildLibrary, buildMinimal } from './bench-build.mjs';
+import { profile } from './bench-profile.mjs';
 import { chromiumArgs, findChromium } from './find-browser.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = new Map(
   process.argv.slice(2).map((arg) => {
-    const [key, value = 'true'] = arg.replace(/^--/, '').split('=');
-    return [key, value];
+    const [key, ...value] = arg.replace(/^--/, '').split('=');
+    return [key, value.length ? value.join('=') : 'true'];
   }),
 );
 const SAMPLES = Math.max(2, Number(args.get('samples')) || 30);
@@ -66,12 +70,15 @@ const FRONT = {
     tags: ['sl-card', 'sl-format-date'],
   },
 };
+/** --extra=name=path,…: other builds of the drop-in file, as variants of the front pages beside `fjord` (to weigh a change). */
+const EXTRA = new Map((args.get('extra') ?? '').split(',').filter(Boolean).map((pair) => [pair.split('=')[0], resolve(pair.split('=').slice(1).join('='))]));
+for (const [name, file] of EXTRA) FRONT[name] = { ...FRONT.fjord, scripts: [`/bench-extra/${name}/${file.split('/').pop()}`] };
 const LABELS = { static: 'static HTML + CSS', minimal: 'minimal Lit element', fjord: 'fjord (drop-in file + CSS)', shoelace: 'Shoelace sl-card', css: 'fjord-elements.css only, no script' };
 const TAGS = ['fjord-photo', 'fjord-article-card', 'fjord-fact-box', 'fjord-cluster-badge', 'fjord-newsletter-signup'];
 
 function frontPage(count, variant) {
   const { head, scripts: sources, tags } = FRONT[variant];
-  const cards = teasers(count).map((t) => markup[variant](t)).join('\n');
+  const cards = teasers(count).map((t) => (markup[variant] ?? markup.fjord)(t)).join('\n');
   return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${count} teasers: ${variant}</title>${HEAD}${head}${scripts(sources, tags)}</head><body><main id="cards">\n${cards}\n</main></body></html>`;
 }
 
@@ -87,8 +94,8 @@ function storyPage(variant) {
 }
 
 const PAGES = {
-  'front-60': { label: 'front page, 60 teasers', variants: ['static', 'minimal', 'fjord', 'shoelace'], html: (v) => frontPage(60, v) },
-  'front-1000': { label: 'front page, 1,000 teasers', variants: ['static', 'minimal', 'fjord', 'shoelace'], html: (v) => frontPage(1000, v) },
+  'front-60': { label: 'front page, 60 teasers', variants: ['static', 'minimal', 'fjord', 'shoelace', ...EXTRA.keys()], html: (v) => frontPage(60, v) },
+  'front-1000': { label: 'front page, 1,000 teasers', variants: ['static', 'minimal', 'fjord', 'shoelace', ...EXTRA.keys()], html: (v) => frontPage(1000, v) },
   story: { label: 'story page, all five widgets (demo/index.html)', variants: ['css', 'fjord'], html: storyPage },
 };
 
@@ -100,6 +107,12 @@ const generated = new Map();
 
 function fileFor(pathname) {
   const path = normalize(decodeURIComponent(pathname));
+  const extra = /^\/bench-extra\/([^/]+)\/(.+)$/.exec(path);
+  if (extra && EXTRA.has(extra[1])) {
+    const dir = resolve(EXTRA.get(extra[1]), '..');
+    const file = join(dir, extra[2]);
+    return file.startsWith(dir + sep) ? file : undefined;
+  }
   const [base, prefix] = path.startsWith('/bench-out/') ? [out, '/bench-out/'] : SERVED.some((p) => path.startsWith(p)) ? [root, '/'] : [];
   if (!base) return undefined;
   const file = join(base, path.slice(prefix.length));
@@ -212,7 +225,7 @@ function report({ label, variants, samples }) {
     const s = samples[variant];
     const against = (other) => (samples[other] && other != variant ? ratio(paired(s.ready, samples[other].ready)) : '—');
     rows.push([
-      LABELS[variant],
+      LABELS[variant] ?? variant,
       range(summary(s.ready)),
       against(variants.includes('static') ? 'static' : 'css'),
       against('minimal'),
@@ -229,8 +242,27 @@ function report({ label, variants, samples }) {
 
 /* ---------- run ---------- */
 
+/** The drop-in file unminified, in one file as it is served, so a CPU profile names its functions. */
+async function buildFjordDebug() {
+  await build({
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'silent',
+    build: {
+      outDir: join(out, 'fjord-debug'),
+      emptyOutDir: true,
+      minify: false,
+      rolldownOptions: { output: { minify: false } },
+      lib: { entry: join(root, 'src/index.ts'), formats: ['es'], fileName: () => 'fjord-elements.js' },
+    },
+  });
+}
+
 if (args.get('build') !== 'false' && !args.has('no-build')) buildLibrary('npm run bench');
 await buildMinimal(out);
+if (args.has('profile')) {
+  await buildMinimal(out, { debug: true });
+  await buildFjordDebug();
+}
 const pages = list('pages', Object.keys(PAGES));
 for (const id of Object.keys(PAGES)) for (const variant of PAGES[id].variants) generated.set(`/bench/cold/${id}-${variant}.html`, PAGES[id].html(variant));
 if (args.has('page-dir')) {
@@ -240,7 +272,20 @@ if (args.has('page-dir')) {
 }
 const server = await serve();
 const base = `http://127.0.0.1:${PORT}`;
-if (args.has('serve')) {
+if (args.has('profile')) {
+  const runs = Number(args.get('profile')) || 5;
+  const debug = (html) => html.replace('/dist/cdn/fjord-elements.js', '/bench-out/fjord-debug/fjord-elements.js').replace('/bench-out/minimal-card.js', '/bench-out/minimal-debug/bench/minimal-card.js');
+  try {
+    for (const id of pages) {
+      log(`\n== ${PAGES[id].label}: profiles of ${runs} cold loads per variant (unminified builds)`);
+      const variants = list('variants', PAGES[id].variants).filter((v) => PAGES[id].variants.includes(v));
+      for (const v of variants) generated.set(`/bench/cold/${id}-${v}-debug.html`, debug(generated.get(`/bench/cold/${id}-${v}.html`)));
+      await profile(variants.map((v) => ({ name: LABELS[v] ?? v, url: `${base}/bench/cold/${id}-${v}-debug.html` })), runs, log);
+    }
+  } finally {
+    server.close();
+  }
+} else if (args.has('serve')) {
   log(`Serving the pages on ${base}/bench/cold/<page>-<variant>.html (${[...generated.keys()].map((p) => p.split('/').pop()).join(', ')}); Ctrl-C stops.`);
 } else {
   const version = await new Promise((done) => {
