@@ -77,9 +77,11 @@ function analyse(events) {
 }
 
 /**
- * Loads each of `variants` ({ name, url }) `runs` times, alternating, and prints what its main thread did.
+ * Loads each of `variants` ({ name, url }) `runs` times, alternating, and prints what its main thread did. With
+ * `light`, the trace has only the tasks and the clock (no sampled profile, whose own cost is large on a cold load), and
+ * what is printed is the main thread's CPU time up to `ready`, against the first variant load by load.
  */
-export async function profile(variants, runs = 5, log = console.log) {
+export async function profile(variants, runs = 5, log = console.log, { light = false } = {}) {
   const browser = await puppeteer.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
   const results = new Map(variants.map((v) => [v.name, []]));
   try {
@@ -88,7 +90,7 @@ export async function profile(variants, runs = 5, log = console.log) {
         const context = await browser.createBrowserContext();
         const page = await context.newPage();
         await page.setViewport({ width: 1280, height: 800 });
-        await page.tracing.start({ categories: CATEGORIES });
+        await page.tracing.start({ categories: light ? ['toplevel', 'blink.user_timing', 'devtools.timeline'] : CATEGORIES });
         await page.goto(variant.url, { waitUntil: 'load', timeout: 120_000 });
         await page.waitForFunction(() => window.benchResult, { timeout: 120_000, polling: 100 });
         const trace = JSON.parse(Buffer.from(await page.tracing.stop()).toString());
@@ -98,6 +100,23 @@ export async function profile(variants, runs = 5, log = console.log) {
     }
   } finally {
     await browser.close();
+  }
+  if (light) {
+    const first = results.get(variants[0].name);
+    const interval = (values) => {
+      const s = [...values].sort((a, b) => a - b);
+      const half = (1.96 * Math.sqrt(s.length)) / 2;
+      return [s[Math.max(0, Math.floor(s.length / 2 - half))], s[Math.min(s.length - 1, Math.ceil(s.length / 2 + half) - 1)]];
+    };
+    log(`main-thread CPU time to ready, ms: median (95 % CI) of ${runs} loads; against ${variants[0].name}: median of the load-by-load ratios (95 % CI)`);
+    for (const [name, loads] of results) {
+      const cpu = loads.map((l) => l.cpu);
+      const ratios = cpu.map((c, i) => c / first[i].cpu);
+      const [lo, hi] = interval(cpu);
+      const [rlo, rhi] = interval(ratios);
+      log(`  ${name.padEnd(28)} ${median(cpu).toFixed(1).padStart(7)} (${lo.toFixed(0)}–${hi.toFixed(0)})  ${median(ratios).toFixed(3)}× (${rlo.toFixed(3)}–${rhi.toFixed(3)})  ready ${median(loads.map((l) => l.ready)).toFixed(0)} ms`);
+    }
+    return results;
   }
   for (const [name, loads] of results) {
     const med = (get) => median(loads.map(get));

@@ -20,7 +20,9 @@
  * --extra=NAME=FILE,… (another build of the drop-in file as one more variant of the front pages, to weigh a change),
  * --port=N (the page server, default 8100), --json=FILE (every sample), --page-dir=DIR (write the generated pages there
  * too, to open them by hand), --serve (only serve the pages, for a profiler or Lighthouse), --profile[=N] (instead of
- * timing, where each page's main-thread time goes: scripts/bench-profile.mjs, unminified builds of the same code).
+ * timing, where each page's main-thread time goes: scripts/bench-profile.mjs, unminified builds of the same code),
+ * --cpu[=N] (instead of timing, each variant's main-thread CPU time to `ready` over N loads, against the first variant:
+ * the steadier figure when other processes share the cores).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -259,7 +261,7 @@ async function buildFjordDebug() {
 
 if (args.get('build') !== 'false' && !args.has('no-build')) buildLibrary('npm run bench');
 await buildMinimal(out);
-if (args.has('profile')) {
+if (args.has('profile') && !args.has('cpu')) {
   await buildMinimal(out, { debug: true });
   await buildFjordDebug();
 }
@@ -272,15 +274,16 @@ if (args.has('page-dir')) {
 }
 const server = await serve();
 const base = `http://127.0.0.1:${PORT}`;
-if (args.has('profile')) {
-  const runs = Number(args.get('profile')) || 5;
+if (args.has('profile') || args.has('cpu')) {
+  const light = args.has('cpu');
+  const runs = Number(args.get(light ? 'cpu' : 'profile')) || (light ? 20 : 5);
   const debug = (html) => html.replace('/dist/cdn/fjord-elements.js', '/bench-out/fjord-debug/fjord-elements.js').replace('/bench-out/minimal-card.js', '/bench-out/minimal-debug/bench/minimal-card.js');
   try {
     for (const id of pages) {
-      log(`\n== ${PAGES[id].label}: profiles of ${runs} cold loads per variant (unminified builds)`);
+      log(`\n== ${PAGES[id].label}: ${light ? 'main-thread CPU time' : 'profiles'} of ${runs} cold loads per variant${light ? '' : ' (unminified builds)'}`);
       const variants = list('variants', PAGES[id].variants).filter((v) => PAGES[id].variants.includes(v));
       for (const v of variants) generated.set(`/bench/cold/${id}-${v}-debug.html`, debug(generated.get(`/bench/cold/${id}-${v}.html`)));
-      await profile(variants.map((v) => ({ name: LABELS[v] ?? v, url: `${base}/bench/cold/${id}-${v}-debug.html` })), runs, log);
+      await profile(variants.map((v) => ({ name: LABELS[v] ?? v, url: `${base}/bench/cold/${id}-${v}${light ? '' : '-debug'}.html` })), runs, log, { light });
     }
   } finally {
     server.close();
