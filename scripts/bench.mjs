@@ -84,21 +84,37 @@ function frontPage(count, variant) {
   return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${count} teasers: ${variant}</title>${HEAD}${head}${scripts(sources, tags)}</head><body><main id="cards">\n${cards}\n</main></body></html>`;
 }
 
+/** The drop-in file for a variant of the demo pages: `fjord`, or a build given with --extra; none for `css`. */
+const dropIn = (variant) => (variant == 'css' ? [] : variant == 'fjord' ? ['/dist/cdn/fjord-elements.js'] : FRONT[variant].scripts);
+
 /** demo/index.html with the drop-in file and fjord-elements.css from dist/ (the README's way), without the demo's own script. */
 function storyPage(variant) {
-  let html = readFileSync(join(root, 'demo/index.html'), 'utf8')
+  const html = readFileSync(join(root, 'demo/index.html'), 'utf8')
     .replace('<link rel="stylesheet" href="../src/fjord-elements.css" />', css(['/dist/cdn/fjord-elements.css']))
     .replace(/\s*<script type="module" src="[^"]*"><\/script>/g, '')
     .replace('<link rel="stylesheet" href="./demo.css" />', HEAD + css(['/demo/demo.css']))
     .replace(/(src|srcset)="assets\//g, '$1="/demo/assets/')
     .replace(/, assets\//g, ', /demo/assets/');
-  return html.replace('</head>', `${scripts(variant == 'fjord' ? ['/dist/cdn/fjord-elements.js'] : [], variant == 'fjord' ? TAGS : [])}</head>`);
+  return html.replace('</head>', `${scripts(dropIn(variant), variant == 'css' ? [] : TAGS)}</head>`);
+}
+
+/** demo/cdn.html (25 widgets, the drop-in page), its paths made absolute; its own signup script stays. */
+function cdnPage(variant) {
+  const html = readFileSync(join(root, 'demo/cdn.html'), 'utf8')
+    .replace(/\s*<script type="module" src="\.\.\/dist\/cdn\/fjord-elements\.js"><\/script>/, '')
+    .replace(/(href|src|srcset)="\.\.\//g, '$1="/')
+    .replace(/(href|src|srcset)="\.\/(?!\/)/g, '$1="/demo/')
+    .replace(/(src|srcset)="assets\//g, '$1="/demo/assets/')
+    .replace(/, assets\//g, ', /demo/assets/')
+    .replace('<head>', `<head>${HEAD}`);
+  return html.replace('</head>', `${scripts(dropIn(variant), variant == 'css' ? [] : TAGS)}</head>`);
 }
 
 const PAGES = {
   'front-60': { label: 'front page, 60 teasers', variants: ['static', 'minimal', 'fjord', 'shoelace', ...EXTRA.keys()], html: (v) => frontPage(60, v) },
   'front-1000': { label: 'front page, 1,000 teasers', variants: ['static', 'minimal', 'fjord', 'shoelace', ...EXTRA.keys()], html: (v) => frontPage(1000, v) },
-  story: { label: 'story page, all five widgets (demo/index.html)', variants: ['css', 'fjord'], html: storyPage },
+  story: { label: 'story page, all five widgets (demo/index.html)', variants: ['css', 'fjord', ...EXTRA.keys()], html: storyPage },
+  cdn: { label: 'demo/cdn.html, 25 widgets', variants: ['css', 'fjord', ...EXTRA.keys()], html: cdnPage },
 };
 
 /* ---------- loopback server: everything no-store ---------- */
@@ -265,7 +281,7 @@ if (args.has('profile') && !args.has('cpu')) {
   await buildMinimal(out, { debug: true });
   await buildFjordDebug();
 }
-const pages = list('pages', Object.keys(PAGES));
+const pages = list('pages', ['front-60', 'front-1000', 'story']).concat(args.get('pages')?.includes('cdn') ? ['cdn'] : []);
 for (const id of Object.keys(PAGES)) for (const variant of PAGES[id].variants) generated.set(`/bench/cold/${id}-${variant}.html`, PAGES[id].html(variant));
 if (args.has('page-dir')) {
   const dir = resolve(args.get('page-dir'));
