@@ -19,14 +19,14 @@ describe('first render in slices', () => {
     box.innerHTML = Array.from({ length: 400 }, (_, i) => card(i)).join('');
     const cards = [...box.querySelectorAll<FjordArticleCard>('fjord-article-card')];
     await drainMicrotasks();
-    expect(sameTask, 'still in the task that inserted them').to.be.true;
+    expect(sameTask, 'still in the task that inserted them').to.equal(true);
     const early = cards.filter((c) => c.hasUpdated).length;
     // The first task renders widgets for about 10 ms; 400 cards take longer than that.
     expect(early, 'rendered in the first task').to.be.above(0).and.below(cards.length);
     await Promise.all(cards.map((c) => c.updateComplete));
-    expect(cards.every((c) => c.hasUpdated && c.shadowRoot!.querySelector('article'))).to.be.true;
+    expect(cards.every((c) => c.hasUpdated && c.shadowRoot!.querySelector('article'))).to.equal(true);
     // In document order: the widgets at the top of the page come first.
-    expect(cards.slice(0, early).every((c) => c.hasUpdated)).to.be.true;
+    expect(cards.slice(0, early).every((c) => c.hasUpdated)).to.equal(true);
   });
 
   it('renders a widget added on its own in the task that added it', async () => {
@@ -36,8 +36,8 @@ describe('first render in slices', () => {
     setTimeout(() => (sameTask = false));
     box.innerHTML = card(1);
     await drainMicrotasks();
-    expect(sameTask).to.be.true;
-    expect((box.firstElementChild as FjordArticleCard).hasUpdated).to.be.true;
+    expect(sameTask).to.equal(true);
+    expect((box.firstElementChild as FjordArticleCard).hasUpdated).to.equal(true);
   });
 
   it('holds back no update after the first', async () => {
@@ -49,7 +49,7 @@ describe('first render in slices', () => {
     setTimeout(() => (sameTask = false));
     for (const c of cards) c.kicker = 'Industri';
     await drainMicrotasks();
-    expect(sameTask).to.be.true;
-    expect(cards.every((c) => !c.isUpdatePending && c.shadowRoot!.querySelector('[part=kicker]')!.textContent == 'Industri')).to.be.true;
+    expect(sameTask).to.equal(true);
+    expect(cards.every((c) => !c.isUpdatePending && c.shadowRoot!.querySelector('[part=kicker]')!.textContent == 'Industri')).to.equal(true);
   });
 });
