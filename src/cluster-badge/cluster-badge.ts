@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, svg } from 'lit';
-import { firstRender } from '../shared/slice.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { intl } from '../shared/format.js';
 import { describe } from '../shared/describe.js';
@@ -124,10 +123,6 @@ export class FjordClusterBadge extends LitElement {
   declare now?: Date;
 
   #locale = new LocaleController(this);
-
-  protected override scheduleUpdate(): void | Promise<void> {
-    return firstRender(this, () => super.scheduleUpdate());
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

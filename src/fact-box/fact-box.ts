@@ -1,5 +1,4 @@
 import { LitElement, html } from 'lit';
-import { firstRender } from '../shared/slice.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { formatDate, parseDate } from '../shared/format.js';
 import { warn, warnValue } from '../shared/warn.js';
@@ -73,10 +72,6 @@ export class FjordFactBox extends LitElement {
   #locale = new LocaleController(this);
   #limit!: number;
   #hidden: Element[] = [];
-
-  protected override scheduleUpdate(): void | Promise<void> {
-    return firstRender(this, () => super.scheduleUpdate());
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -1,5 +1,4 @@
 import { LitElement, html, isServer, nothing } from 'lit';
-import { firstRender } from '../shared/slice.js';
 import { LocaleController } from '../shared/locale.js';
 import { checkedSrcset, checkedUrl } from '../shared/safe-url.js';
 import { describe } from '../shared/describe.js';
@@ -150,10 +149,6 @@ export class FjordPhoto extends LitElement {
   /** The `<img>` that is the photo: the page's own, or the one the widget renders. */
   get image(): HTMLImageElement | null {
     return this.#slottedImage() ?? this.renderRoot?.querySelector('img[part=image]') ?? null;
-  }
-
-  protected override scheduleUpdate(): void | Promise<void> {
-    return firstRender(this, () => super.scheduleUpdate());
   }
 
   protected override willUpdate(): void {
