@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: how fast 1,000 article teasers render, four ways, in one headless Chromium run — hand-written static
- * HTML and CSS (the floor), a minimal Lit element with the same markup, shadow root and slots (the floor for this
+ * `npm run bench:warm`: how fast 1,000 article teasers render when inserted into a running page, four ways, in one
+ * headless Chromium run — hand-written static HTML and CSS (the floor), a minimal Lit element with the same markup, shadow root and slots (the floor for this
  * architecture), <fjord-article-card> from the drop-in file, and a Shoelace <sl-card> composition (a peer). Then the
  * size table from `npm run size` beside Shoelace's and Material Web's nearest equivalents, each bundled alone.
  *
@@ -407,7 +407,8 @@ async function sizes() {
   const size = spawnSync(process.execPath, [join(root, 'scripts/size.mjs')], { cwd: root, encoding: 'utf8' });
   log(size.stdout.trimEnd());
   if (size.status !== 0) log(`npm run size exited ${size.status}: ${size.stderr.replace(/\x1b\[[\d;]*m/g, '').trim().split('\n').slice(0, 3).join(' / ')}`);
-  const shares = new Map([...size.stdout.matchAll(/share of (\S+)\s+\S+ kB\s+(-?[\d.]+) kB/g)].map((m) => [m[1], Number(m[2]) * 1024]));
+  // The script's shares (the stylesheet's follow its own line).
+  const shares = new Map([...size.stdout.split('dist/cdn/fjord-elements.css')[0].matchAll(/share of (\S+)\s+\S+ kB\s+(-?[\d.]+) kB/g)].map((m) => [m[1], Number(m[2]) * 1024]));
   const node = (spec) => join(root, 'node_modules', spec);
 
   const rows = [];
