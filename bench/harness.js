@@ -4,37 +4,14 @@
  * custom element has rendered, force style and layout, and (unless told to keep them) remove them again. Everything
  * timed happens in one task (Lit renders in microtasks), so a trace can also give that task's CPU time.
  */
+import { esc, teasers as makeTeasers } from './variants.js';
+
 const params = new URLSearchParams(location.search);
 export const COUNT = Number(params.get('count')) || 1000;
 
-const IMAGES = ['act-ledere', 'havbruk', 'mo-i-rana', 'smelteverk'];
-const HEADLINES = [
-  'Ny Arena Pro-klynge',
-  'Havbruksklyngen runder hundre medlemmer',
-  'Smelteverket i Mo i Rana får ny ovn',
-  'Klyngene samler seg om grønn industri',
-  'Rekordår for eksporten fra Nord-Norge',
-  'Ny leder i Arctic Cluster Team',
-  'Forskere og bedrifter deler laboratorium',
-  'Slik skal prosessindustrien kutte utslippene',
-];
-
-/** The same content for every variant: 1,000 teasers, the headline varied, four local 800 × 534 images. */
-export const teasers = Array.from({ length: COUNT }, (_, i) => ({
-  href: `/nyheter/sak-${i + 1}`,
-  kicker: 'Næringsliv',
-  published: '2021-06-10T09:30:00+02:00',
-  date: '10. juni 2021',
-  byline: 'Redaksjonen',
-  src: `/demo/assets/${IMAGES[i % IMAGES.length]}-800.jpg`,
-  width: 800,
-  height: 534,
-  headline: `${HEADLINES[i % HEADLINES.length]} (${i + 1})`,
-  lead: 'Arctic Cluster Team er en av de fire nye Arena Pro-klyngene i det nasjonale klyngeprogrammet.',
-}));
-
-/** Escapes text for an attribute value or element content. */
-export const esc = (text) => String(text).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The same content for every variant: 1,000 teasers unless ?count= says otherwise. */
+export const teasers = makeTeasers(COUNT);
+export { esc };
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // A frame, so the removal before a run is painted away; a timeout in case the page gets no frames.

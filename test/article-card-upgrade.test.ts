@@ -105,3 +105,35 @@ describe('fjord-article-card attribute-only form before and after upgrade', () =
     });
   }
 });
+
+describe('a front page of many cards upgrading at once', () => {
+  it('moves nothing in any frame while 400 cards upgrade', async () => {
+    const teaser = (n: number) =>
+      `<fjord-article-card href="${HREF}-${n}" kicker="Næringsliv" published="2021-06-10T09:30:00+02:00" byline="Redaksjonen">
+        <img src="/test-api/image.svg?w=800&h=534&n=${n}" alt="" width="800" height="534"><h3>Sak ${n}</h3><p>${LEAD}</p>
+      </fjord-article-card><p class="mark">${n}</p>`;
+    const frame = await stylesheetFrame(Array.from({ length: 400 }, (_, n) => teaser(n)).join(''), { width: 400, bodyStyle: 'margin: 0; font: 16px/1.5 sans-serif' });
+    try {
+      const doc = frame.contentDocument!;
+      const win = frame.contentWindow!;
+      // The mark after every card: where it is before the script, and in every frame painted while the cards upgrade.
+      const marks = [...doc.querySelectorAll('.mark')];
+      const tops = () => marks.map((mark) => Math.round(mark.getBoundingClientRect().top));
+      const before = tops();
+      const seen: number[][] = [];
+      let watching = true;
+      const watch = () => {
+        seen.push(tops());
+        if (watching) win.requestAnimationFrame(watch);
+      };
+      win.requestAnimationFrame(watch);
+      await upgradeFrame(frame, '/src/article-card/article-card.ts', 'fjord-article-card');
+      watching = false;
+      seen.push(tops());
+      expect(seen.length, 'frames watched').to.be.above(1);
+      for (const frameTops of seen) expect(frameTops).to.deep.equal(before);
+    } finally {
+      frame.remove();
+    }
+  });
+});

@@ -329,14 +329,34 @@ export class FjordArticleCard extends LitElement {
    * first render, and for each `slotchange` after that.
    */
   #sort = () => {
-    const take = (slot: string, tags: string) => {
-      let el = this.querySelector(`:scope>[slot=${slot}]`);
-      if (!el && (el = this.querySelector(`:scope>:is(${tags}):not([slot])`))) el.slot = slot;
-      return el ?? undefined;
-    };
-    const image = take('image', 'img,picture');
-    const headline = take('headline', 'h1,h2,h3,h4,h5,h6');
-    const lead = [...this.childNodes].some((n) => (n instanceof Element ? !n.slot : n.nodeType == 3 && n.textContent!.trim()));
+    // One walk over the children: the explicit slots, the first unslotted image and heading, and whether anything else
+    // (an element without a slot, or text) is left for the lead.
+    let image: Element | undefined, headline: Element | undefined, img: Element | undefined, h: Element | undefined;
+    let rest = 0;
+    for (const n of this.childNodes) {
+      if (n.nodeType == 3) rest += +!!n.textContent!.trim();
+      else if (n.nodeType == 1) {
+        const el = n as Element;
+        const slot = el.getAttribute('slot');
+        const tag = el.localName;
+        if (slot == 'image') image ??= el;
+        else if (slot == 'headline') headline ??= el;
+        else if (!slot) {
+          rest++;
+          if (slot == null && !img && (tag == 'img' || tag == 'picture')) img = el;
+          else if (slot == null && !h && /^h[1-6]$/.test(tag)) h = el;
+        }
+      }
+    }
+    if (!image && img) {
+      rest--;
+      (image = img).slot = 'image';
+    }
+    if (!headline && h) {
+      rest--;
+      (headline = h).slot = 'headline';
+    }
+    const lead = rest > 0;
     if (image !== this.#image || headline !== this.#headline || lead !== this.#hasLead) {
       this.#link = headline?.matches('a[href]') ? headline : headline?.querySelector('a[href]');
       [this.#image, this.#headline, this.#hasLead] = [image, headline, lead];

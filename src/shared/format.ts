@@ -1,18 +1,24 @@
 const cache = new Map<string, unknown>();
+const keys = new WeakMap<object, string>();
+const LONG: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
+const AUTO: Intl.RelativeTimeFormatOptions = { numeric: 'auto' };
 
-/** Intl formatters are costly to build; every widget on a page shares one per kind, language and option set. */
+/**
+ * Intl formatters are costly to build; every widget on a page shares one per kind, language and option set. An options
+ * object is written out once (a page of a thousand cards asks a thousand times with the same one).
+ */
 export function intl<T>(Kind: new (locale: string, options?: object) => T, locale: string, options?: object): T {
-  const key = `${Kind.name}|${locale}|${JSON.stringify(options)}`;
+  const key = Kind.name + locale + (options ? (keys.get(options) ?? (keys.set(options, JSON.stringify(options)), keys.get(options))) : '');
   if (!cache.has(key)) cache.set(key, new Kind(locale, options));
   return cache.get(key) as T;
 }
 
-export function formatDate(locale: string, date: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+export function formatDate(locale: string, date: Date, options = LONG): string {
   return intl(Intl.DateTimeFormat, locale, options).format(date);
 }
 
 export function formatRelative(locale: string, value: number, unit: Intl.RelativeTimeFormatUnit): string {
-  return intl(Intl.RelativeTimeFormat, locale, { numeric: 'auto' }).format(value, unit);
+  return intl(Intl.RelativeTimeFormat, locale, AUTO).format(value, unit);
 }
 
 /** Parses an ISO 8601 date or date-time; `undefined` for anything else. */

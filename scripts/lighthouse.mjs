@@ -1,0 +1,89 @@
+/**
+ * `npm run lighthouse`: Lighthouse 12 with its default (mobile) settings on the pages with many widgets — the demo's
+ * drop-in page (demo/cdn.html, 25 widgets) and the story page with all five widgets (demo/index.html with the drop-in
+ * file, as `npm run bench` serves it) — in the system's Chromium (chrome-launcher, headless, no sandbox as root).
+ * Prints each run's performance score, total blocking time, cumulative layout shift, FCP, LCP and speed index, and the
+ * medians. Exits 1 when a median misses its target: TBT ≤ 50 ms, performance ≥ 95, CLS 0.
+ *
+ * Options: --no-build, --runs=N (per page, default 3), --port=N (the page server, default 8101), --json=FILE,
+ * --baseline (also both pages with fjord-elements.css and no script: what the machine itself gives).
+ */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { buildLibrary } from './bench-build.mjs';
+import { chromiumArgs, findChromium } from './find-browser.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const args = new Map(process.argv.slice(2).map((arg) => [arg.replace(/^--/, '').split('=')[0], arg.split('=')[1] ?? 'true']));
+const RUNS = Math.max(1, Number(args.get('runs')) || 3);
+const PORT = Number(args.get('port')) || 8101;
+const base = `http://127.0.0.1:${PORT}`;
+const PAGES = [
+  { name: 'demo/cdn.html (25 widgets)', url: `${base}/demo/cdn.html` },
+  { name: 'story page (10 widgets of all five kinds)', url: `${base}/bench/cold/story-fjord.html` },
+  // --baseline: the same two pages with fjord-elements.css and no script, the floor on this machine.
+  ...(args.has('baseline')
+    ? [
+        { name: 'demo/cdn.html without the script (baseline)', url: `${base}/bench/cold/cdn-css.html`, baseline: true },
+        { name: 'story page without the script (baseline)', url: `${base}/bench/cold/story-css.html`, baseline: true },
+      ]
+    : []),
+];
+
+if (!args.has('no-build')) buildLibrary('npm run lighthouse');
+// The pages are served as the cold benchmark serves them: no-store, from 127.0.0.1.
+const server = spawn(process.execPath, [resolve(root, 'scripts/bench.mjs'), '--no-build', '--serve', `--port=${PORT}`], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((done, fail) => {
+  server.stdout.on('data', (chunk) => String(chunk).includes('Serving') && done());
+  server.on('exit', (code) => fail(new Error(`the page server exited with ${code}`)));
+});
+
+const chrome = await chromeLauncher.launch({
+  chromePath: findChromium(),
+  chromeFlags: [...chromiumArgs.filter((flag) => flag != '--headless=new'), '--headless=new'],
+});
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  return (s[Math.floor((s.length - 1) / 2)] + s[Math.ceil((s.length - 1) / 2)]) / 2;
+};
+const results = [];
+let missed = false;
+try {
+  for (const page of PAGES) {
+    console.log(`\n== ${page.name}: ${page.url}`);
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      const { lhr } = await lighthouse(page.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+      const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
+      const run = {
+        score: Math.round((lhr.categories.performance.score ?? 0) * 100),
+        tbt: audit('total-blocking-time'),
+        cls: audit('cumulative-layout-shift'),
+        fcp: audit('first-contentful-paint'),
+        lcp: audit('largest-contentful-paint'),
+        si: audit('speed-index'),
+        mainThread: audit('mainthread-work-breakdown'),
+        bootup: audit('bootup-time'),
+        longTasks: (lhr.audits['long-tasks']?.details?.items ?? []).map((task) => Math.round(task.duration)),
+      };
+      runs.push(run);
+      console.log(
+        `  run ${i + 1}: performance ${run.score}, TBT ${run.tbt.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}, FCP ${run.fcp.toFixed(0)} ms, LCP ${run.lcp.toFixed(0)} ms, SI ${run.si.toFixed(0)} ms; long tasks (ms): ${run.longTasks.join(', ') || 'none'}`,
+      );
+    }
+    const m = (key) => median(runs.map((run) => run[key]));
+    console.log(`  median: performance ${m('score')}, TBT ${m('tbt').toFixed(0)} ms, CLS ${m('cls').toFixed(3)}, FCP ${m('fcp').toFixed(0)} ms, LCP ${m('lcp').toFixed(0)} ms, SI ${m('si').toFixed(0)} ms`);
+    const verdict = [m('tbt') <= 50 ? 'TBT ≤ 50 ms' : 'TBT OVER 50 ms', m('score') >= 95 ? 'performance ≥ 95' : 'performance BELOW 95', m('cls') == 0 ? 'CLS 0' : 'CLS ABOVE 0'];
+    if (!page.baseline) missed ||= verdict.some((v) => /OVER|BELOW|ABOVE/.test(v));
+    console.log(`  targets: ${verdict.join(', ')}`);
+    results.push({ page: page.name, url: page.url, runs });
+  }
+} finally {
+  await chrome.kill();
+  server.kill();
+}
+if (args.has('json')) writeFileSync(resolve(args.get('json')), JSON.stringify({ date: new Date().toISOString(), results }, null, 1));
+if (missed) process.exitCode = 1;
