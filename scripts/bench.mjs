@@ -28,7 +28,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { delimiter, extname, join, normalize, resolve, sep } from 'node:path';
 import { markup, teasers } from '../bench/variants.js';
 import { build } from 'vite';
 import { buildLibrary, buildMinimal } from './bench-build.mjs';
@@ -215,7 +215,8 @@ async function runPage(id, base) {
     // chromedriver is the one on PATH. SE_OFFLINE keeps Selenium's driver lookup from reaching for the network.
     const child = spawn(process.execPath, [join(root, 'node_modules/tachometer/bin/tach.js'), '--config', file, '--json-file', results], {
       cwd: root,
-      env: { ...process.env, SE_OFFLINE: 'true' },
+      // `npm run` puts node_modules/.bin first on PATH, and its chromedriver is the package's stub with no driver behind it.
+      env: { ...process.env, SE_OFFLINE: 'true', PATH: (process.env.PATH ?? '').split(delimiter).filter((dir) => !dir.endsWith(join('node_modules', '.bin'))).join(delimiter) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
