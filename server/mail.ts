@@ -167,7 +167,8 @@ export class OutboxSender {
     try {
       await this.#s.transport.sendMail({
         from: this.#s.from,
-        to: mail.to_address,
+        // An address object, not a string: nodemailer parses a string as an address list with display names.
+        to: { name: '', address: mail.to_address },
         subject: mail.subject,
         text: mail.body,
         ...(mail.html ? { html: mail.html } : {}),

@@ -196,7 +196,9 @@ describe('POST /api/newsletter', () => {
     const cases = [
       ['a missing address', { email: undefined }, 'email', 'Skriv inn e-postadressen din.', 'Skriv inn e-postadressa di.', 'Enter your email address.'],
       ['a blank address', { email: '   ' }, 'email', 'Skriv inn e-postadressen din.', 'Skriv inn e-postadressa di.', 'Enter your email address.'],
-      ...['ola', 'ola@', '@example.no', 'ola@example', 'ola nordmann@example.no', 'ola@exa mple.no', 'ola@example.', 'ola@@example.no', 'ola@.example.no', 'ola\u0000@example.no'].map((email) => [
+      ...['ola', 'ola@', '@example.no', 'ola@example', 'ola nordmann@example.no', 'ola@exa mple.no', 'ola@example.', 'ola@@example.no', 'ola@.example.no', 'ola\u0000@example.no',
+        // What a mail library reads as another address (a display name, a comment, a list, a quoted part) than the one stored.
+        'a<victim@example.no>', '(c)victim@example.no', 'victim@example.no(c)', 'x,victim@example.no', 'x;victim@example.no', '"a b"@example.no', 'a\\b@example.no', 'a:b@example.no', 'a@[127.0.0.1]', 'a\tb@example.no'].map((email) => [
         `a malformed address (${JSON.stringify(email)})`,
         { email },
         'email',
@@ -298,7 +300,7 @@ describe('POST /api/newsletter', () => {
   it('stores an injection attempt in every field verbatim, and it stays harmless', async () => {
     const sql = "'); DROP TABLE signups; --";
     const script = '<script>alert(1)</script>';
-    const email = `"><img/src=x/onerror=alert(1)>'--@example.no`;
+    const email = `o'brien&co--@example.no`;
     const fields = {
       email,
       name: `${sql} ${script}`,
@@ -329,8 +331,7 @@ describe('POST /api/newsletter', () => {
     const { confirm } = tokensFor(db.file, email);
     const page = await request(`${server.url}/api/newsletter/confirm?token=${confirm}`);
     assert.equal(page.status, 200);
-    assert.ok(page.text.includes('&quot;&gt;&lt;img/src=x/onerror=alert(1)&gt;&#39;--@example.no'));
-    assert.ok(!page.text.includes('<img'));
+    assert.ok(page.text.includes('o&#39;brien&amp;co--@example.no'));
     assert.equal(readDatabase(db.file).signups.find((r) => r.email === email).status, 'confirmed');
   });
 });
