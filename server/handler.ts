@@ -71,7 +71,7 @@ export function createSignupHandler(options: SignupOptions & HandlerExtras = {})
       const confirmUrl = `${origin}${base}/confirm?token=${confirmToken}`;
       const unsubscribeUrl = `${origin}${base}/unsubscribe?token=${unsubscribeToken}`;
       settings.log(`[signup] ${row.list}: confirmation mail to ${mask(row.email)} queued.${mailing ? '' : ` Confirm: ${confirmUrl}`}`);
-      return composeMail({ locale: row.locale, name: row.name ?? '', list, confirmUrl, unsubscribeUrl, hours: hours(settings.confirmTtlMs), domain: mailDomain() });
+      return composeMail({ locale: row.locale, list, confirmUrl, unsubscribeUrl, hours: hours(settings.confirmTtlMs), domain: mailDomain() });
     },
   }).then((opened) => {
     store = opened;

@@ -29,8 +29,11 @@ interface Strings {
   linkTitle: Record<LinkOutcome, string>;
   linkText: (outcome: LinkOutcome, email: string, list: string, hours: number) => string;
   mailSubject: (list: string) => string;
-  /** The confirmation mail's paragraphs; the text and HTML parts are both made of them. */
-  mail: (name: string, list: string, hours: number) => MailText;
+  /**
+   * The confirmation mail's paragraphs; the text and HTML parts are both made of them. It goes to whatever address
+   * was typed, so it carries none of the signup's free text (the name stays in the database only).
+   */
+  mail: (list: string, hours: number) => MailText;
   formTitle: string;
   formEmail: string;
   formName: string;
@@ -52,8 +55,6 @@ export interface MailText {
   /** The unsubscribe link's text in the HTML part. */
   unsubscribeLink: string;
 }
-
-const hello = (word: string, name: string) => (name ? `${word} ${name}!` : `${word}!`);
 
 const nb: Strings = {
   reasons: {
@@ -92,8 +93,8 @@ const nb: Strings = {
       unknown: 'Kanskje er den brukt allerede, eller bare en del av den ble kopiert.',
     })[outcome],
   mailSubject: (list) => `Bekreft påmeldingen til ${list}`,
-  mail: (name, list, hours) => ({
-    greeting: hello('Hei', name),
+  mail: (list, hours) => ({
+    greeting: 'Hei!',
     ask: `Bekreft at du vil ha ${list} på e-post ved å åpne denne lenken:`,
     button: 'Bekreft påmeldingen',
     note: `Lenken virker i ${hours} timer. Har du ikke meldt deg på selv, kan du se bort fra denne e-posten.`,
@@ -145,8 +146,8 @@ const nn: Strings = {
       unknown: 'Kanskje er ho brukt alt, eller berre ein del av ho vart kopiert.',
     })[outcome],
   mailSubject: (list) => `Stadfest påmeldinga til ${list}`,
-  mail: (name, list, hours) => ({
-    greeting: hello('Hei', name),
+  mail: (list, hours) => ({
+    greeting: 'Hei!',
     ask: `Stadfest at du vil ha ${list} på e-post ved å opne denne lenkja:`,
     button: 'Stadfest påmeldinga',
     note: `Lenkja verkar i ${hours} timar. Har du ikkje meldt deg på sjølv, kan du sjå bort frå denne e-posten.`,
@@ -198,8 +199,8 @@ const en: Strings = {
       unknown: 'It may have been used already, or only part of it was copied.',
     })[outcome],
   mailSubject: (list) => `Confirm your signup to ${list}`,
-  mail: (name, list, hours) => ({
-    greeting: hello('Hello', name),
+  mail: (list, hours) => ({
+    greeting: 'Hello!',
     ask: `Please confirm that you want ${list} by email by opening this link:`,
     button: 'Confirm my signup',
     note: `The link works for ${hours} hours. If you didn't sign up yourself, you can ignore this email.`,

@@ -5,10 +5,12 @@ import { peer } from './drivers.js';
 import { t } from './i18n.js';
 import { html } from './pages.js';
 
-/** The confirmation mail, in the reader's language: the same paragraphs as plain text and as HTML. */
+/**
+ * The confirmation mail, in the reader's language: the same paragraphs as plain text and as HTML. Nothing the
+ * signup form took as free text goes in, since anyone can type someone else's address.
+ */
 export function composeMail(input: {
   locale: Locale;
-  name: string;
   list: string;
   confirmUrl: string;
   unsubscribeUrl: string;
@@ -17,7 +19,7 @@ export function composeMail(input: {
   domain: string;
 }): Mail {
   const text = t(input.locale);
-  const m = text.mail(input.name, input.list, input.hours);
+  const m = text.mail(input.list, input.hours);
   const subject = text.mailSubject(input.list);
   return {
     subject,
