@@ -152,7 +152,7 @@ describe('confirm and unsubscribe links', () => {
     await signup(server, { email: 'en-reader@example.no', list: 'morgenbrevet', locale: 'en-GB', name: 'Ann' });
     const { mail } = tokensFor(db.file, 'en-reader@example.no');
     assert.equal(mail.subject, 'Confirm your signup to The Morning Letter');
-    assert.match(mail.body, /^Hello Ann!\n/);
+    assert.match(mail.body, /^Hello!\n/);
     assert.match(mail.body, /The link works for 48 hours\./);
   });
 });
