@@ -288,7 +288,11 @@ async function signupService(app) {
     await waitFor('mail', () => mails.length > 0);
     const link = new RegExp(`http://127\\.0\\.0\\.1:${httpPort}/api/newsletter/confirm\\?token=[\\w-]{43}`).exec(mails[0].text)?.[0];
     if (!link || !mails[0].html?.includes(link)) throw new Error(`the mail has no confirmation link in both parts:\n${mails[0].text}`);
-    const page = await fetch(link);
+    // The link opens a page that asks; its button posts to the same link, and that confirms.
+    const ask = await fetch(link);
+    const action = /<form method="post" action="([^"]+)">/.exec(await ask.text())?.[1];
+    if (ask.status !== 200 || !action) throw new Error(`the link's page answered ${ask.status} without a form`);
+    const page = await fetch(new URL(action.replaceAll('&amp;', '&'), link), { method: 'POST' });
     const text = await page.text();
     if (page.status !== 200 || !text.includes('consumer@example.no will now receive The Morning Letter.')) throw new Error(`the link answered ${page.status}:\n${text}`);
     const list = execFileSync('npx', ['--no-install', 'fjord-signups', 'list', '--csv'], { cwd: app, env, encoding: 'utf8' });

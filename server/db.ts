@@ -196,6 +196,11 @@ export class SignupStore {
     });
   }
 
+  /** The signup a confirm or unsubscribe token belongs to, leaving the token and the signup as they are. */
+  signupFor(token: string, purpose: 'confirm' | 'unsubscribe'): Promise<SignupRow | undefined> {
+    return this.driver.transaction(async (q) => (await this.#token(q, token, purpose))?.row);
+  }
+
   /** Confirms the signup a confirmation token belongs to. A token works once, until it expires; the signup's other confirmation tokens stop working with it. */
   confirm(token: string): Promise<{ outcome: ConfirmOutcome; row?: SignupRow }> {
     return this.driver.transaction(async (q): Promise<{ outcome: ConfirmOutcome; row?: SignupRow }> => {

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Locale } from '../src/shared/locale.js';
 import { resolveSettings, type Settings, type SignupOptions } from './config.js';
 import { emailKey, SignupStore, type SignupRow } from './db.js';
-import { readerLocale, t, type LinkOutcome } from './i18n.js';
+import { readerLocale, t, type LinkAction, type LinkOutcome } from './i18n.js';
 import { composeMail, mask, OutboxSender, smtpTransport, type Transport } from './mail.js';
 import { html, PAGE_CSS, sendPage } from './pages.js';
 import { validateSignup } from './validate.js';
@@ -34,8 +34,9 @@ const DRAIN_LIMIT = 1024 * 1024;
 /**
  * Creates the endpoint under `basePath` (default `/api/newsletter`):
  * - `POST /api/newsletter` records a signup (urlencoded or JSON) and queues the confirmation mail;
- * - `GET /api/newsletter/confirm?token=…` confirms, `GET /api/newsletter/unsubscribe?token=…` unsubscribes, and
- *   `POST` to the same unsubscribe link is the mail's one-click unsubscribe (RFC 8058); each answers a small page;
+ * - `GET /api/newsletter/confirm?token=…` and `GET /api/newsletter/unsubscribe?token=…` answer a page whose button
+ *   posts to the same URL; only that `POST` confirms or unsubscribes (a mail scanner fetching the links changes
+ *   nothing), and a `POST` to the unsubscribe link is also the mail's one-click unsubscribe (RFC 8058);
  * - `GET /api/newsletter/page.css` is those pages' stylesheet.
  * Other paths go to `next`. With an SMTP server set, an outbox sender in the same process sends the mails.
  */
@@ -101,15 +102,15 @@ export function createSignupHandler(options: SignupOptions & HandlerExtras = {})
       if (method === 'POST') return signup(req, res);
       return refuse(req, res, 405, { allow: 'POST' });
     }
-    if (path === `${base}/confirm`) {
-      if (method === 'GET') return linkPage(req, res, await confirmOutcome(query.get('token') ?? ''));
-      return refuse(req, res, 405, { allow: 'GET' });
-    }
-    if (path === `${base}/unsubscribe`) {
-      // POST is RFC 8058's one-click unsubscribe (List-Unsubscribe-Post); its body says nothing we need.
-      if (method === 'GET' || method === 'POST') {
+    for (const action of ['confirm', 'unsubscribe'] as const) {
+      if (path !== `${base}/${action}`) continue;
+      const token = query.get('token') ?? '';
+      // GET only asks (mail scanners fetch links); POST acts. A POST to the unsubscribe link is also RFC 8058's
+      // one-click unsubscribe (List-Unsubscribe-Post); its body says nothing we need.
+      if (method === 'GET') return askPage(req, res, action, token);
+      if (method === 'POST') {
         req.resume();
-        return linkPage(req, res, await unsubscribeOutcome(query.get('token') ?? ''));
+        return linkPage(req, res, await (action === 'confirm' ? confirmOutcome(token) : unsubscribeOutcome(token)));
       }
       return refuse(req, res, 405, { allow: 'GET, POST' });
     }
@@ -188,7 +189,18 @@ export function createSignupHandler(options: SignupOptions & HandlerExtras = {})
     return { outcome: outcome === 'expired' ? 'unsubscribe-expired' : outcome, row };
   }
 
-  /** The page a confirm or unsubscribe link shows, in the language the reader signed up in. */
+  /** The page a confirm or unsubscribe link opens, in the language the reader signed up in: a button that posts the link. */
+  async function askPage(req: IncomingMessage, res: ServerResponse, action: LinkAction, token: string) {
+    const row = await store!.signupFor(token, action);
+    const locale = row?.locale ?? readerLocale(undefined, req.headers['accept-language'], settings.defaultLocale);
+    const ask = t(locale).linkAsk[action];
+    const list = row ? (settings.lists[row.list]?.title[locale] ?? row.list) : '';
+    const body = html`<p>${ask.text(list)}</p>
+<form method="post" action="${base}/${action}?token=${encodeURIComponent(token)}"><button type="submit">${ask.button}</button></form>`;
+    sendPage(res, 200, { locale, title: ask.title, body, stylesheet });
+  }
+
+  /** The page a confirm or unsubscribe link's button leads to, in the language the reader signed up in. */
   function linkPage(req: IncomingMessage, res: ServerResponse, { outcome, row }: { outcome: LinkOutcome; row?: SignupRow }) {
     const locale = row?.locale ?? readerLocale(undefined, req.headers['accept-language'], settings.defaultLocale);
     const text = t(locale);

@@ -14,6 +14,9 @@ export type Reason =
 /** The outcome a confirm or unsubscribe link leads to. */
 export type LinkOutcome = 'confirmed' | 'unsubscribed' | 'confirm-expired' | 'unsubscribe-expired' | 'unknown';
 
+/** What a confirm or unsubscribe link does once its page's button is pressed. */
+export type LinkAction = 'confirm' | 'unsubscribe';
+
 interface Strings {
   reasons: Record<Reason, string>;
   success: string;
@@ -28,6 +31,8 @@ interface Strings {
   signupDoneTitle: string;
   linkTitle: Record<LinkOutcome, string>;
   linkText: (outcome: LinkOutcome, email: string, list: string, hours: number) => string;
+  /** The page a link opens: it asks, and only its button (a POST) confirms or unsubscribes, so a mail scanner that fetches links changes nothing. */
+  linkAsk: Record<LinkAction, { title: string; /** `list` is '' when the token is unknown. */ text: (list: string) => string; button: string }>;
   mailSubject: (list: string) => string;
   /**
    * The confirmation mail's paragraphs; the text and HTML parts are both made of them. It goes to whatever address
@@ -92,6 +97,10 @@ const nb: Strings = {
       'unsubscribe-expired': 'Bruk avmeldingslenken i det siste nyhetsbrevet du fikk.',
       unknown: 'Kanskje er den brukt allerede, eller bare en del av den ble kopiert.',
     })[outcome],
+  linkAsk: {
+    confirm: { title: 'Bekreft påmeldingen', text: (list) => `Trykk på knappen for å bekrefte at du vil ha ${list || 'nyhetsbrevet'} på e-post.`, button: 'Bekreft påmeldingen' },
+    unsubscribe: { title: 'Meld deg av', text: (list) => `Trykk på knappen for å melde deg av ${list || 'nyhetsbrevet'}.`, button: 'Meld meg av' },
+  },
   mailSubject: (list) => `Bekreft påmeldingen til ${list}`,
   mail: (list, hours) => ({
     greeting: 'Hei!',
@@ -145,6 +154,10 @@ const nn: Strings = {
       'unsubscribe-expired': 'Bruk avmeldingslenkja i det siste nyheitsbrevet du fekk.',
       unknown: 'Kanskje er ho brukt alt, eller berre ein del av ho vart kopiert.',
     })[outcome],
+  linkAsk: {
+    confirm: { title: 'Stadfest påmeldinga', text: (list) => `Trykk på knappen for å stadfeste at du vil ha ${list || 'nyheitsbrevet'} på e-post.`, button: 'Stadfest påmeldinga' },
+    unsubscribe: { title: 'Meld deg av', text: (list) => `Trykk på knappen for å melde deg av ${list || 'nyheitsbrevet'}.`, button: 'Meld meg av' },
+  },
   mailSubject: (list) => `Stadfest påmeldinga til ${list}`,
   mail: (list, hours) => ({
     greeting: 'Hei!',
@@ -198,6 +211,10 @@ const en: Strings = {
       'unsubscribe-expired': 'Use the unsubscribe link in the latest newsletter you received.',
       unknown: 'It may have been used already, or only part of it was copied.',
     })[outcome],
+  linkAsk: {
+    confirm: { title: 'Confirm your signup', text: (list) => `Press the button to confirm that you want ${list || 'the newsletter'} by email.`, button: 'Confirm signup' },
+    unsubscribe: { title: 'Unsubscribe', text: (list) => `Press the button to unsubscribe from ${list || 'the newsletter'}.`, button: 'Unsubscribe' },
+  },
   mailSubject: (list) => `Confirm your signup to ${list}`,
   mail: (list, hours) => ({
     greeting: 'Hello!',

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { Agent } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { runCommand } from '../../server/commands.ts';
-import { freePort, signup as post, request, start } from './helpers.mjs';
+import { followLink, freePort, signup as post, request, start } from './helpers.mjs';
 import { mailsTo, parse, startSmtp } from './smtp.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -107,7 +107,7 @@ export function behaviourSuite(kind, { database, ports: preferred, setup = async
         assert.ok(parsed.html.includes(`<a href="${unsubscribeUrl}">`));
         assert.match(rawHeader(mail, 'Content-Type'), /^multipart\/alternative/);
 
-        const page = await request(confirmUrl);
+        const page = await followLink(confirmUrl);
         assert.equal(page.status, 200);
         assert.match(page.text, new RegExp(`<html lang="${locale}">`));
         const status = async () => (await server.handler.store.exportAddress(`mail-${locale}@example.no`)).signups[0].status;

@@ -65,6 +65,21 @@ export function request(url, { method = 'GET', headers = {}, body, from, chunked
 }
 
 /**
+ * Follows a confirm or unsubscribe link as a reader does: opens it (GET), which only shows a page, then submits
+ * that page's one form as a browser would (a POST to its action, resolved against the link). Resolves to the
+ * answer of the POST, with the GET's answer as `page`.
+ */
+export async function followLink(url, { headers = {} } = {}) {
+  const page = await request(url, { headers });
+  if (page.status !== 200) throw new Error(`GET ${url}: ${page.status}`);
+  const forms = [...page.text.matchAll(/<form method="post" action="([^"]*)">/g)];
+  if (forms.length !== 1) throw new Error(`GET ${url}: no single POST form in\n${page.text}`);
+  const action = new URL(forms[0][1].replaceAll('&amp;', '&'), url);
+  const res = await request(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: '' });
+  return { ...res, page };
+}
+
+/**
  * Posts a signup as the widget does: `Accept: application/json`, urlencoded by default or JSON with
  * `encoding: 'json'`. Pass `accept` to post as a browser's plain form does. Fields set to `undefined` are left out.
  */

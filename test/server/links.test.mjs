@@ -2,7 +2,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { HOUR, NO_LIMITS, fixedClock, readDatabase, request, signup, start, tempDatabase, tokensFor } from './helpers.mjs';
+import { HOUR, NO_LIMITS, fixedClock, followLink, readDatabase, request, signup, start, tempDatabase, tokensFor } from './helpers.mjs';
 
 const statusOf = (file, email) => readDatabase(file).signups.find((r) => r.email === email).status;
 const randomToken = () => randomBytes(32).toString('base64url');
@@ -14,6 +14,8 @@ describe('confirm and unsubscribe links', () => {
   let n = 0;
   let email;
   const open = (path, init) => request(`${server.url}/api/newsletter/${path}`, init);
+  /** Opens the link and presses its page's button, as a reader does. */
+  const follow = (path, init) => followLink(`${server.url}/api/newsletter/${path}`, init);
 
   before(async () => {
     server = await start({ database: db.file, now: clock.now, rateLimit: NO_LIMITS });
@@ -27,10 +29,43 @@ describe('confirm and unsubscribe links', () => {
     assert.equal((await signup(server, { email, list: 'klyngenytt', consent: 'yes', locale: 'nb' })).status, 200);
   });
 
+  it('opening a confirmation link (GET, as a mail scanner does) only asks: the address stays unconfirmed', async () => {
+    const { confirm } = tokensFor(db.file, email);
+    for (let i = 0; i < 3; i++) {
+      const res = await open(`confirm?token=${confirm}`, { headers: { 'accept-language': 'en' } });
+      assert.equal(res.status, 200);
+      assert.match(res.text, /<html lang="nb">/, 'the language the reader signed up in');
+      assert.match(res.text, /<h1>Bekreft påmeldingen<\/h1>/);
+      assert.ok(res.text.includes('Trykk på knappen for å bekrefte at du vil ha Klyngenytt på e-post.'));
+      assert.ok(res.text.includes(`<form method="post" action="/api/newsletter/confirm?token=${confirm}"><button type="submit">Bekreft påmeldingen</button></form>`));
+    }
+    assert.equal(statusOf(db.file, email), 'pending');
+    assert.equal(readDatabase(db.file).tokens.filter((t) => t.used_at).length, 0, 'no token used');
+  });
+
+  it('opening an unsubscribe link (GET) only asks: a confirmed address stays subscribed', async () => {
+    const { confirm, unsubscribe } = tokensFor(db.file, email);
+    await follow(`confirm?token=${confirm}`);
+    assert.equal(statusOf(db.file, email), 'confirmed');
+    const res = await open(`unsubscribe?token=${unsubscribe}`);
+    assert.equal(res.status, 200);
+    assert.match(res.text, /<h1>Meld deg av<\/h1>/);
+    assert.ok(res.text.includes(`<form method="post" action="/api/newsletter/unsubscribe?token=${unsubscribe}"><button type="submit">Meld meg av</button></form>`));
+    assert.equal(statusOf(db.file, email), 'confirmed');
+  });
+
+  it('the page a link opens escapes whatever the token in the URL holds', async () => {
+    const res = await open(`confirm?token=${encodeURIComponent('"><script>alert(1)</script>')}`, { headers: { 'accept-language': 'en' } });
+    assert.equal(res.status, 200);
+    assert.match(res.text, /Press the button to confirm that you want the newsletter by email\./);
+    assert.ok(res.text.includes('action="/api/newsletter/confirm?token=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E"'));
+    assert.doesNotMatch(res.text, /<script/);
+  });
+
   it('a valid confirmation link confirms and answers a page in the reader’s language', async () => {
     const { confirm } = tokensFor(db.file, email);
     clock.advance(47 * HOUR);
-    const res = await open(`confirm?token=${confirm}`, { headers: { 'accept-language': 'en' } });
+    const res = await follow(`confirm?token=${confirm}`, { headers: { 'accept-language': 'en' } });
     assert.equal(res.status, 200);
     assert.match(res.headers['content-type'], /^text\/html; charset=utf-8/);
     assert.match(res.text, /<html lang="nb">/, 'the language the reader signed up in');
@@ -39,8 +74,8 @@ describe('confirm and unsubscribe links', () => {
     const row = readDatabase(db.file).signups.find((r) => r.email === email);
     assert.equal(row.status, 'confirmed');
     assert.equal(row.confirmed_at, new Date(clock.now()).toISOString());
-    // Opening it again (a second click, a mail scanner) shows the same page and changes nothing.
-    const again = await open(`confirm?token=${confirm}`);
+    // Pressing it again (a second click) shows the same page and changes nothing.
+    const again = await follow(`confirm?token=${confirm}`);
     assert.equal(again.status, 200);
     assert.match(again.text, /Påmeldingen er bekreftet/);
   });
@@ -48,7 +83,7 @@ describe('confirm and unsubscribe links', () => {
   it('an expired confirmation link (after 48 hours) confirms nothing and says so (410)', async () => {
     const { confirm } = tokensFor(db.file, email);
     clock.advance(48 * HOUR);
-    const res = await open(`confirm?token=${confirm}`);
+    const res = await follow(`confirm?token=${confirm}`);
     assert.equal(res.status, 410);
     assert.match(res.text, /<h1>Lenken har gått ut<\/h1>/);
     assert.match(res.text, /Bekreftelseslenker virker i 48 timer\./);
@@ -57,7 +92,7 @@ describe('confirm and unsubscribe links', () => {
 
   it('an unknown, malformed or missing confirmation token confirms nothing (404)', async () => {
     for (const query of [`token=${randomToken()}`, 'token=abc', "token=' OR 1=1 --", '']) {
-      const res = await open(`confirm?${query}`);
+      const res = await follow(`confirm?${query}`);
       assert.equal(res.status, 404, query);
       assert.match(res.text, /<h1>Lenken virker ikke<\/h1>/);
     }
@@ -66,9 +101,9 @@ describe('confirm and unsubscribe links', () => {
 
   it('a valid unsubscribe link unsubscribes, any number of times', async () => {
     const { confirm, unsubscribe } = tokensFor(db.file, email);
-    await open(`confirm?token=${confirm}`);
+    await follow(`confirm?token=${confirm}`);
     for (let i = 0; i < 2; i++) {
-      const res = await open(`unsubscribe?token=${unsubscribe}`);
+      const res = await follow(`unsubscribe?token=${unsubscribe}`);
       assert.equal(res.status, 200);
       assert.match(res.text, /<h1>Du er meldt av<\/h1>/);
       assert.ok(res.text.includes(`${email} får ikke lenger Klyngenytt.`));
@@ -80,8 +115,8 @@ describe('confirm and unsubscribe links', () => {
 
   it('unsubscribing a pending address stops its confirmation link from working', async () => {
     const { confirm, unsubscribe } = tokensFor(db.file, email);
-    assert.equal((await open(`unsubscribe?token=${unsubscribe}`)).status, 200);
-    assert.equal((await open(`confirm?token=${confirm}`)).status, 404);
+    assert.equal((await follow(`unsubscribe?token=${unsubscribe}`)).status, 200);
+    assert.equal((await follow(`confirm?token=${confirm}`)).status, 404);
     assert.equal(statusOf(db.file, email), 'unsubscribed');
   });
 
@@ -98,9 +133,9 @@ describe('confirm and unsubscribe links', () => {
 
   it('an expired unsubscribe link (after a year) unsubscribes nothing and says so (410)', async () => {
     const { confirm, unsubscribe } = tokensFor(db.file, email);
-    await open(`confirm?token=${confirm}`);
+    await follow(`confirm?token=${confirm}`);
     clock.advance(366 * 24 * HOUR);
-    const res = await open(`unsubscribe?token=${unsubscribe}`);
+    const res = await follow(`unsubscribe?token=${unsubscribe}`);
     assert.equal(res.status, 410);
     assert.match(res.text, /Bruk avmeldingslenken i det siste nyhetsbrevet du fikk\./);
     assert.equal(statusOf(db.file, email), 'confirmed');
@@ -109,7 +144,7 @@ describe('confirm and unsubscribe links', () => {
   it('an unknown unsubscribe token unsubscribes nothing (404), and a confirmation token is not one', async () => {
     const { confirm } = tokensFor(db.file, email);
     for (const token of [randomToken(), confirm, '']) {
-      const res = await open(`unsubscribe?token=${token}`);
+      const res = await follow(`unsubscribe?token=${token}`);
       assert.equal(res.status, 404);
     }
     assert.equal(statusOf(db.file, email), 'pending');
@@ -117,23 +152,27 @@ describe('confirm and unsubscribe links', () => {
 
   it('an address that unsubscribed can sign up again and gets a new mail', async () => {
     const { unsubscribe } = tokensFor(db.file, email);
-    await open(`unsubscribe?token=${unsubscribe}`);
+    await follow(`unsubscribe?token=${unsubscribe}`);
     assert.equal((await signup(server, { email, list: 'klyngenytt', consent: 'yes' })).status, 200);
     assert.equal(statusOf(db.file, email), 'pending');
     const { confirm } = tokensFor(db.file, email);
-    assert.equal((await open(`confirm?token=${confirm}`)).status, 200);
+    assert.equal((await follow(`confirm?token=${confirm}`)).status, 200);
     assert.equal(statusOf(db.file, email), 'confirmed');
   });
 
   it('an unknown link answers in the language of Accept-Language', async () => {
-    const res = await open(`confirm?token=${randomToken()}`, { headers: { 'accept-language': 'nn' } });
+    const res = await follow(`confirm?token=${randomToken()}`, { headers: { 'accept-language': 'nn' } });
     assert.match(res.text, /<html lang="nn">/);
     assert.match(res.text, /<h1>Lenkja verkar ikkje<\/h1>/);
   });
 
   it('pages work under a strict Content Security Policy: no inline script or style, stylesheet from the endpoint', async () => {
     const { confirm } = tokensFor(db.file, email);
-    const res = await open(`confirm?token=${confirm}`);
+    const res = await follow(`confirm?token=${confirm}`);
+    for (const answer of [res.page, res]) {
+      assert.equal(answer.headers['content-security-policy'], res.headers['content-security-policy']);
+      assert.doesNotMatch(answer.text, /<script|<style|\sstyle=|\son[a-z]+=/i);
+    }
     assert.equal(
       res.headers['content-security-policy'],
       "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
@@ -172,7 +211,7 @@ describe('after a restart', () => {
     try {
       assert.deepEqual(readDatabase(db.file).signups, before.signups);
       const { confirm } = tokensFor(db.file, 'kept@example.no');
-      const res = await request(`${second.url}/api/newsletter/confirm?token=${confirm}`);
+      const res = await followLink(`${second.url}/api/newsletter/confirm?token=${confirm}`);
       assert.equal(res.status, 200);
       assert.equal(statusOf(db.file, 'kept@example.no'), 'confirmed');
       await signup(second, { email: 'third@example.no', list: 'morgenbrevet' });

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { NO_LIMITS, fixedClock, readDatabase, request, signup, start, tempDatabase, tokensFor } from './helpers.mjs';
+import { NO_LIMITS, fixedClock, followLink, readDatabase, request, signup, start, tempDatabase, tokensFor } from './helpers.mjs';
 
 describe('POST /api/newsletter', () => {
   const db = tempDatabase();
@@ -105,7 +105,7 @@ describe('POST /api/newsletter', () => {
     const fresh = await signup(server, fields);
     const pending = await signup(server, fields);
     const { confirm } = tokensFor(db.file, 'enumerate@example.no');
-    assert.equal((await request(`${server.url}/api/newsletter/confirm?token=${confirm}`)).status, 200);
+    assert.equal((await followLink(`${server.url}/api/newsletter/confirm?token=${confirm}`)).status, 200);
     const confirmed = await signup(server, fields);
     for (const res of [pending, confirmed]) {
       assert.equal(res.status, fresh.status);
@@ -155,11 +155,15 @@ describe('POST /api/newsletter', () => {
       });
     }
 
-    it('POST to the confirm link with 405', async () => {
-      const res = await request(`${server.url}/api/newsletter/confirm?token=x`, { method: 'POST' });
-      assert.equal(res.status, 405);
-      assert.equal(res.headers.allow, 'GET');
-    });
+    for (const link of ['confirm', 'unsubscribe']) {
+      it(`PUT or DELETE to the ${link} link with 405 and Allow: GET, POST`, async () => {
+        for (const method of ['PUT', 'DELETE']) {
+          const res = await request(`${server.url}/api/newsletter/${link}?token=x`, { method });
+          assert.equal(res.status, 405);
+          assert.equal(res.headers.allow, 'GET, POST');
+        }
+      });
+    }
 
     for (const type of ['text/plain', 'multipart/form-data; boundary=x', 'application/xml', undefined]) {
       it(`a body of type ${type ?? '(none)'} with 415`, async () => {
@@ -330,7 +334,7 @@ describe('POST /api/newsletter', () => {
 
     // The confirmation page shows the address escaped.
     const { confirm } = tokensFor(db.file, email);
-    const page = await request(`${server.url}/api/newsletter/confirm?token=${confirm}`);
+    const page = await followLink(`${server.url}/api/newsletter/confirm?token=${confirm}`);
     assert.equal(page.status, 200);
     assert.ok(page.text.includes('o&#39;brien&amp;co--@example.no'));
     assert.equal(readDatabase(db.file).signups.find((r) => r.email === email).status, 'confirmed');

@@ -4,7 +4,7 @@ import { execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createServer } from 'vite';
-import { NO_LIMITS, freePort, readDatabase, request, signup, start, tempDatabase } from './helpers.mjs';
+import { NO_LIMITS, followLink, freePort, readDatabase, request, signup, start, tempDatabase } from './helpers.mjs';
 import { mailsTo, parse, startSmtp } from './smtp.mjs';
 import { runCommand } from '../../server/commands.ts';
 
@@ -79,7 +79,7 @@ describe('npm start (the Vite dev server with vite.config.ts)', () => {
     assert.ok(line, 'the confirmation link is in the dev server log');
     const link = /(http\S+\/confirm\?token=[\w-]+)/.exec(line)[1];
     assert.ok(link.startsWith(url), 'the link points at the dev server');
-    assert.equal((await request(link)).status, 200);
+    assert.equal((await followLink(link)).status, 200);
     assert.equal(readDatabase(db.file).signups[0].status, 'confirmed');
     const page = await request(`${url}/demo/`);
     assert.equal(page.status, 200);
@@ -134,7 +134,7 @@ describe('fjord-signups (the standalone server) with FJORD_SMTP_URL', () => {
     const { text, subject } = await parse(mail);
     assert.equal(subject, 'Stadfest påmeldinga til Klyngenytt');
     const link = new RegExp(`(http://127\\.0\\.0\\.1:${port}/api/newsletter/confirm\\?token=[\\w-]{43})`).exec(text)[1];
-    const page = await request(link);
+    const page = await followLink(link);
     assert.equal(page.status, 200);
     assert.match(page.text, /Påmeldinga er stadfesta/);
     assert.equal(readDatabase(db.file).signups[0].status, 'confirmed');
