@@ -5,11 +5,10 @@
  * with apt-get, as `npm test` does for browsers; otherwise it fails with the command that installs it.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { ensureDebian } from './ensure-debian.mjs';
 
 export const POSTGRES_PACKAGE = 'postgresql';
-export const POSTGRES_INSTALL = `apt-get install -y ${POSTGRES_PACKAGE}`;
 
 /** The folder with initdb, pg_ctl and postgres, or undefined. */
 export function findPostgres() {
@@ -26,15 +25,6 @@ export function findPostgres() {
 
 /** The folder of PostgreSQL's programs, installing Debian's package first when it is missing and this may. Throws with the install command when it cannot. */
 export function ensurePostgres({ log = console.log } = {}) {
-  const found = findPostgres();
-  if (found) return found;
-  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-  if (!canInstall) throw new Error(`PostgreSQL is not installed; the signup endpoint's tests need it. Install it:\n  sudo ${POSTGRES_INSTALL}`);
-  log(`Installing Debian's ${POSTGRES_PACKAGE} package for the signup endpoint's tests …`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const run = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
-  if (!(run(['update', '-qq']) && run(['install', '-y', '-qq', '--no-install-recommends', POSTGRES_PACKAGE])) || !findPostgres()) {
-    throw new Error(`Installing PostgreSQL failed. Install it by hand:\n  ${POSTGRES_INSTALL}`);
-  }
+  ensureDebian([POSTGRES_PACKAGE], () => Boolean(findPostgres()), { what: "the signup endpoint's tests (PostgreSQL)", log });
   return findPostgres();
 }

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { debianPackages, engines, findWebKit } from './find-browser.mjs';
+import { ensureDebian } from './ensure-debian.mjs';
 import { ensurePostgres } from './find-postgres.mjs';
 
 const wanted = (process.env.FJORD_BROWSERS ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim()).filter(Boolean);
@@ -23,20 +24,15 @@ for (const name of wanted) {
 }
 
 const missing = wanted.filter((name) => !engines[name]());
-if (missing.length) {
-  const packages = missing.flatMap((name) => debianPackages[name]);
-  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-  if (!canInstall) {
-    console.error(`Missing browser engine(s): ${missing.join(', ')}. Install them, e.g.\n  sudo apt-get install -y ${packages.join(' ')}\nor run some engines only: FJORD_BROWSERS=chromium npm test`);
-    process.exit(1);
-  }
-  console.log(`Installing Debian packages for ${missing.join(', ')}: ${packages.join(' ')} …`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const run = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env }).status === 0;
-  if (!(run(['update', '-qq']) && run(['install', '-y', '-qq', ...packages])) || missing.some((name) => !engines[name]())) {
-    console.error(`Installing failed. Install by hand: apt-get install -y ${packages.join(' ')}`);
-    process.exit(1);
-  }
+try {
+  ensureDebian(missing.flatMap((name) => debianPackages[name]), () => missing.every((name) => engines[name]()), {
+    what: `the browser engine(s) ${missing.join(', ')}`,
+    hint: 'Or run some engines only: FJORD_BROWSERS=chromium npm test',
+    recommends: true,
+  });
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
 }
 
 const freePort = () =>

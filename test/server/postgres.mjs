@@ -5,12 +5,11 @@ import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { findPostgres, POSTGRES_INSTALL } from '../../scripts/find-postgres.mjs';
+import { ensurePostgres } from '../../scripts/find-postgres.mjs';
 
 export async function startPostgres(port) {
-  const bin = findPostgres();
-  // Never a skip: a run without PostgreSQL fails and says how to get it (`npm test` installs it as root).
-  if (!bin) throw new Error(`PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb). Install it: ${POSTGRES_INSTALL}, or run npm test as root, which installs it.`);
+  // Never a skip: as root with apt-get, Debian's package is installed; otherwise the run fails and says how to get it.
+  const bin = ensurePostgres();
   const dir = mkdtempSync(join(tmpdir(), 'fjord-pg-'));
   const root = process.getuid?.() === 0;
   if (root) {

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cmsMarkup, hostileMarkup, laterCandidates } from '../support/cms-markup.ts';
 import { elements, meaning, problems } from './html-meaning.mjs';
+import { ensureDebian } from '../../scripts/ensure-debian.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const WORDPRESS = '/usr/share/wordpress';
@@ -23,16 +24,7 @@ const ver = `?ver=${version.replace(/\./g, '\\.')}`;
 
 function ensureWordPress() {
   const ready = () => spawnSync('php', ['-v']).status === 0 && existsSync(join(WORDPRESS, 'wp-includes/kses.php'));
-  if (ready()) return;
-  const command = `apt-get install -y --no-install-recommends ${PACKAGES.join(' ')}`;
-  if (process.getuid?.() !== 0 || !existsSync('/usr/bin/apt-get')) {
-    throw new Error(`WordPress's kses tests need Debian's php-cli and wordpress packages: sudo ${command}`);
-  }
-  console.log(`Installing Debian packages for the WordPress tests: ${PACKAGES.join(' ')} …`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...PACKAGES], { stdio: 'inherit', env });
-  if (!ready()) throw new Error(`Installing failed. Install by hand: ${command}`);
+  ensureDebian(PACKAGES, ready, { what: "WordPress's kses tests" });
 }
 
 let dir;
