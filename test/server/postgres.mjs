@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL cluster for the tests: initdb into a temporary folder, run as `nobody` when the tests run
 // as root (PostgreSQL refuses root), listening on 127.0.0.1 and a socket in that folder; `stop()` removes it all.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -49,9 +49,22 @@ export async function startPostgres(port) {
     pause() {
       run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
     },
-    /** Starts it again after `pause()`. */
+    /**
+     * Starts it again after `pause()`, on the same port. The port may have come from the system, and another
+     * process may have taken it meanwhile: while the server cannot bind it, this waits and tries again (up to 10 s).
+     */
     resume() {
-      run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', settings.join(' '), '-w', '-t', '60', 'start']);
+      const log = join(dir, 'server.log');
+      for (let attempt = 1; ; attempt++) {
+        const logged = statSync(log).size;
+        try {
+          return run('pg_ctl', ['-D', data, '-l', log, '-o', settings.join(' '), '-w', '-t', '60', 'start']);
+        } catch (error) {
+          const said = readFileSync(log).subarray(logged).toString('utf8');
+          if (!/could not bind|Address already in use/i.test(said) || attempt === 40) throw error;
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+        }
+      }
     },
     stop() {
       process.off('exit', emergencyStop);

@@ -1,5 +1,6 @@
 // A real SMTP server for the tests (npm smtp-server) on a loopback port. Every mail it takes is kept in `mails`, in
-// the order taken, with its envelope and Message-ID; `parse(mail)` reads the rest (mailparser); `stop()` and `start()` take it away and bring it back on the same port.
+// the order taken, with its envelope and Message-ID; `parse(mail)` reads the rest (mailparser); `stop()` and `start()` take it away and bring it back on the same port (waiting, up to 10 s, while
+// another process holds it).
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 
@@ -8,6 +9,10 @@ import { simpleParser } from 'mailparser';
  * after the whole message has come in and before the server answers 250; resolving to false drops it unanswered,
  * as a server does whose client went away before the end of the transaction.
  */
+/** How often, and how far apart, listening on a port in use is tried again. */
+export const LISTEN_ATTEMPTS = 40;
+export const LISTEN_RETRY_MS = 250;
+
 export async function startSmtp(port, { refuse, beforeAccept, auth } = {}) {
   const mails = [];
   const attempts = [];
@@ -48,13 +53,24 @@ export async function startSmtp(port, { refuse, beforeAccept, auth } = {}) {
         });
       },
     });
-  const listen = () =>
+  const listenOnce = () =>
     new Promise((resolve, reject) => {
       server = make();
       server.on('error', () => undefined);
       server.server.once('error', reject);
       server.listen(port, '127.0.0.1', resolve);
     });
+  // The port may have come from the system: between stop() and start(), another process can take it for a while.
+  const listen = async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await listenOnce();
+      } catch (error) {
+        if (error.code !== 'EADDRINUSE' || attempt === LISTEN_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, LISTEN_RETRY_MS));
+      }
+    }
+  };
   await listen();
   return {
     url: auth ? `smtp://${auth.user}:${auth.pass}@127.0.0.1:${port}` : `smtp://127.0.0.1:${port}`,

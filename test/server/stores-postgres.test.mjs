@@ -3,14 +3,18 @@
 // the database server is away.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import pg from 'pg';
 import { behaviourSuite } from './behaviour.mjs';
 import { freePort, signup, start } from './helpers.mjs';
 import { startPostgres } from './postgres.mjs';
 import { mailsTo, startSmtp } from './smtp.mjs';
 
 let cluster;
+let clusterPort;
 before(async () => {
-  cluster = await startPostgres(await freePort(7150));
+  clusterPort = await freePort(7150);
+  cluster = await startPostgres(clusterPort);
 });
 after(() => cluster?.stop());
 
@@ -48,5 +52,31 @@ describe('the signup service while PostgreSQL is away', () => {
     const rows = await server.handler.store.all();
     assert.deepEqual(rows.map((r) => r.email), ['before@example.no', 'during@example.no']);
     assert.equal(mailsTo(smtp, 'during@example.no').length, 1);
+  });
+});
+
+describe('the throwaway PostgreSQL cluster', () => {
+  it('resume() after pause() waits while another process holds its port, then serves on it again', async () => {
+    cluster.pause();
+    // Another process takes the port for a second and a half (resume() blocks this one while it waits).
+    const squatter = spawn(process.execPath, ['-e', `require('node:net').createServer().listen(${clusterPort}, '127.0.0.1', function () { console.log('up'); setTimeout(() => this.close(), 1500); })`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise((resolve, reject) => {
+        squatter.stdout.once('data', resolve);
+        squatter.once('exit', (code) => reject(new Error(`the process holding the port exited (${code}) before it held it`)));
+      });
+      const waited = Date.now();
+      cluster.resume();
+      assert.ok(Date.now() - waited >= 500, 'resume() waited for the port');
+    } finally {
+      squatter.kill();
+    }
+    const client = new pg.Client({ connectionString: cluster.url() });
+    await client.connect();
+    try {
+      assert.equal((await client.query('SELECT 1 AS one')).rows[0].one, 1);
+    } finally {
+      await client.end();
+    }
   });
 });
