@@ -49,6 +49,13 @@ const SLOTS: Record<string, [RegExp, string, first?: boolean][]> = {
 const VOID = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/;
 const RAW = /^(script|style|textarea|title)$/;
 const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+/** One attribute of a start tag: its name, and its value quoted either way or bare. */
+const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+
+/** The value of a start tag's own `slot` attribute, not of text that looks like one inside another attribute's value. */
+function slotOf(attrs: string): string | undefined {
+  for (const [, name, double, single, bare] of attrs.matchAll(ATTR)) if (name.toLowerCase() == 'slot') return double ?? single ?? bare ?? '';
+}
 
 interface Child {
   name: string;
@@ -76,7 +83,7 @@ function assignSlots(markup: string): string {
       if (i >= 0) open.length = i;
       continue;
     }
-    open.at(-1)?.children?.push({ name, slot: /\sslot\s*=\s*["']?([^"'\s>]*)/i.exec(attrs)?.[1], at: m.index + 1 + tag.length });
+    open.at(-1)?.children?.push({ name, slot: slotOf(attrs), at: m.index + 1 + tag.length });
     if (RAW.test(name)) {
       const end = markup.toLowerCase().indexOf(`</${name}`, scan.lastIndex);
       scan.lastIndex = end < 0 ? markup.length : end;

@@ -101,6 +101,13 @@ describe('children the widgets would move into a named slot', () => {
     assert.match(light, /<fjord-photo><img src="\/a\.jpg" alt=""><picture slot="image">/);
     assert.match(light, /<p>x<\/p><h3>Ikke tittel<\/h3>/);
   });
+
+  it('read a child’s own slot attribute, not one written inside another attribute’s value', () => {
+    const light = renderFragment(
+      `<fjord-photo><img src="/a.jpg" alt="Kart med slot=image i teksten" title='slot="x"'>Bildetekst</fjord-photo>`,
+    ).replace(/<template[\s\S]*?<\/template>/g, '');
+    assert.match(light, /<img slot="image" src="\/a\.jpg" alt="Kart med slot=image i teksten"/);
+  });
 });
 
 describe('article card dates on the server', () => {
