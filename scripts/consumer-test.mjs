@@ -11,13 +11,13 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { simpleParser } from 'mailparser';
 import puppeteer from 'puppeteer-core';
 import { SMTPServer } from 'smtp-server';
 import { chromiumArgs, findChromium } from './find-browser.mjs';
+import { freePort } from './free-port.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const started = performance.now();
@@ -308,18 +308,6 @@ async function signupService(app) {
 }
 
 /** `preferred` when it is free, else a port the system picks. */
-function freePort(preferred) {
-  const attempt = (port) =>
-    new Promise((resolve) => {
-      const probe = createNetServer();
-      probe.once('error', () => resolve(undefined));
-      probe.listen(port, '127.0.0.1', () => {
-        const { port: got } = probe.address();
-        probe.close(() => resolve(got));
-      });
-    });
-  return attempt(preferred).then((port) => port ?? attempt(0));
-}
 
 console.log(`consumer test: ${failed ? '0 passed, 1 failed' : '1 passed, 0 failed'}`);
 process.exit(failed ? 1 : 0);

@@ -10,10 +10,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { debianPackages, engines, findWebKit } from './find-browser.mjs';
 import { ensureDebian } from './ensure-debian.mjs';
 import { ensurePostgres } from './find-postgres.mjs';
+import { freePort } from './free-port.mjs';
 
 const wanted = (process.env.FJORD_BROWSERS ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim()).filter(Boolean);
 for (const name of wanted) {
@@ -35,15 +35,6 @@ try {
   process.exit(1);
 }
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 
 /** WebKitWebDriver needs a display: run it under xvfb-run for the length of the test run. */
 async function startWebKitDriver() {

@@ -1,7 +1,6 @@
 // Shared by the signup server's tests: a real server on a loopback port, a temporary database file, a fixed
 // clock, and a small HTTP client that can send from any 127.x address (to be a different client IP).
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,29 +127,5 @@ export function tokensFor(file, email) {
 
 export const HOUR = 3_600_000;
 
-const handedOut = new Set();
-
-/**
- * `preferred` (a port of the range these tests use, 7100-7199) when nothing listens there, else a free port the
- * system picks: a second test run on the same machine at the same time then still has ports of its own.
- */
-export async function freePort(preferred) {
-  const tryListen = (port) =>
-    new Promise((resolve) => {
-      const probe = createServer();
-      probe.once('error', () => resolve(undefined));
-      probe.listen(port, '127.0.0.1', () => {
-        const { port: got } = probe.address();
-        probe.close(() => resolve(got));
-      });
-    });
-  for (const candidate of [preferred, 0, 0, 0]) {
-    if (candidate && handedOut.has(candidate)) continue;
-    const port = await tryListen(candidate);
-    if (port && !handedOut.has(port)) {
-      handedOut.add(port);
-      return port;
-    }
-  }
-  throw new Error(`no free port (wanted ${preferred})`);
-}
+/** Ports for the tests' servers: `preferred` (of the range these tests use, 7100-7199) when it is free. */
+export { freePort } from '../../scripts/free-port.mjs';
