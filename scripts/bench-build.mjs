@@ -43,3 +43,21 @@ export async function buildMinimal(out, { debug = false, name = 'minimal-card' }
     },
   });
 }
+
+/**
+ * The drop-in file's code unminified into `out/fjord-debug/`, so a CPU profile names its functions: in one file as it is
+ * served (`fjord-elements.js`), or with `perModule` one file per module, so the profile names their modules too.
+ */
+export async function buildFjordDebug(out, { perModule = false } = {}) {
+  await build({
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'silent',
+    build: {
+      outDir: join(out, 'fjord-debug'),
+      emptyOutDir: true,
+      minify: false,
+      rolldownOptions: { output: perModule ? { minify: false, preserveModules: true, preserveModulesRoot: root } : { minify: false } },
+      lib: { entry: join(root, 'src/index.ts'), formats: ['es'], fileName: perModule ? (_format, name) => `${name}.js` : () => 'fjord-elements.js' },
+    },
+  });
+}

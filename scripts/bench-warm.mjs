@@ -24,7 +24,7 @@ import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
 import { chromiumArgs, findChromium } from './find-browser.mjs';
-import { buildLibrary as buildLibraryWith, buildMinimal as buildMinimalInto } from './bench-build.mjs';
+import { buildFjordDebug, buildLibrary as buildLibraryWith, buildMinimal as buildMinimalInto } from './bench-build.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = new Map(
@@ -73,21 +73,6 @@ function table(header, rows) {
 
 const buildLibrary = () => buildLibraryWith('npm run bench:warm');
 const buildMinimal = (options) => buildMinimalInto(out, options);
-
-/** The drop-in file's code unminified, one file per module, so a CPU profile names functions and their modules. */
-async function buildFjordDebug() {
-  await build({
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'silent',
-    build: {
-      outDir: join(out, 'fjord-debug'),
-      emptyOutDir: true,
-      minify: false,
-      rolldownOptions: { output: { minify: false, preserveModules: true, preserveModulesRoot: root } },
-      lib: { entry: join(root, 'src/index.ts'), formats: ['es'], fileName: (_format, name) => `${name}.js` },
-    },
-  });
-}
 
 /* ---------- loopback static server ---------- */
 
@@ -641,7 +626,7 @@ try {
         ),
       );
       log(`\nCPU profiles (CDP Profiler, 100 µs sampling, ${PROFILE_RUNS} runs each after 3 warm-up runs):`);
-      await buildFjordDebug();
+      await buildFjordDebug(out, { perModule: true });
       await buildMinimal({ debug: true });
       const card = await profileVariant(browser, base, VARIANTS[2], PROFILE_RUNS);
       printProfile('fjord-article-card', card);

@@ -30,8 +30,7 @@ import { createServer } from 'node:http';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { delimiter, extname, join, normalize, resolve, sep } from 'node:path';
 import { markup, teasers } from '../bench/variants.js';
-import { build } from 'vite';
-import { buildLibrary, buildMinimal } from './bench-build.mjs';
+import { buildFjordDebug, buildLibrary, buildMinimal } from './bench-build.mjs';
 import { profile } from './bench-profile.mjs';
 import { chromiumArgs, findChromium } from './find-browser.mjs';
 
@@ -261,26 +260,11 @@ function report({ label, variants, samples }) {
 
 /* ---------- run ---------- */
 
-/** The drop-in file unminified, in one file as it is served, so a CPU profile names its functions. */
-async function buildFjordDebug() {
-  await build({
-    configFile: join(root, 'vite.config.ts'),
-    logLevel: 'silent',
-    build: {
-      outDir: join(out, 'fjord-debug'),
-      emptyOutDir: true,
-      minify: false,
-      rolldownOptions: { output: { minify: false } },
-      lib: { entry: join(root, 'src/index.ts'), formats: ['es'], fileName: () => 'fjord-elements.js' },
-    },
-  });
-}
-
 if (args.get('build') !== 'false' && !args.has('no-build')) buildLibrary('npm run bench');
 await buildMinimal(out);
 if (args.has('profile') && !args.has('cpu')) {
   await buildMinimal(out, { debug: true });
-  await buildFjordDebug();
+  await buildFjordDebug(out);
 }
 const pages = list('pages', ['front-60', 'front-1000', 'story']).concat(args.get('pages')?.includes('cdn') ? ['cdn'] : []);
 for (const id of Object.keys(PAGES)) for (const variant of PAGES[id].variants) generated.set(`/bench/cold/${id}-${variant}.html`, PAGES[id].html(variant));
