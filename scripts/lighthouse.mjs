@@ -6,7 +6,9 @@
  * medians. Exits 1 when a median misses its target: TBT ≤ 50 ms, performance ≥ 95, CLS 0.
  *
  * Options: --no-build, --runs=N (per page, default 3), --port=N (the page server, default 8101), --json=FILE,
- * --baseline (also both pages with fjord-elements.css and no script: what the machine itself gives).
+ * --baseline (also both pages with fjord-elements.css and no script: what the machine itself gives),
+ * --extra=NAME=FILE,… (another build of the drop-in file, to weigh a change: both pages as `npm run bench` generates them,
+ * with dist/ and with each build, the pages taken in turn run by run so that the machine's drifts fall on all alike).
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -21,9 +23,17 @@ const args = new Map(process.argv.slice(2).map((arg) => [arg.replace(/^--/, '').
 const RUNS = Math.max(1, Number(args.get('runs')) || 3);
 const PORT = Number(args.get('port')) || 8101;
 const base = `http://127.0.0.1:${PORT}`;
+const extra = (args.get('extra') ?? '').split(',').filter(Boolean).map((pair) => pair.split('=')[0]);
 const PAGES = [
-  { name: 'demo/cdn.html (25 widgets)', url: `${base}/demo/cdn.html` },
-  { name: 'story page (10 widgets of all five kinds)', url: `${base}/bench/cold/story-fjord.html` },
+  ...(extra.length
+    ? ['fjord', ...extra].flatMap((v) => [
+        { name: `cdn page (25 widgets), ${v}`, url: `${base}/bench/cold/cdn-${v}.html` },
+        { name: `story page (10 widgets), ${v}`, url: `${base}/bench/cold/story-${v}.html` },
+      ])
+    : [
+        { name: 'demo/cdn.html (25 widgets)', url: `${base}/demo/cdn.html` },
+        { name: 'story page (10 widgets of all five kinds)', url: `${base}/bench/cold/story-fjord.html` },
+      ]),
   // --baseline: the same two pages with fjord-elements.css and no script, the floor on this machine.
   ...(args.has('baseline')
     ? [
@@ -35,7 +45,7 @@ const PAGES = [
 
 if (!args.has('no-build')) buildLibrary('npm run lighthouse');
 // The pages are served as the cold benchmark serves them: no-store, from 127.0.0.1.
-const server = spawn(process.execPath, [resolve(root, 'scripts/bench.mjs'), '--no-build', '--serve', `--port=${PORT}`], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [resolve(root, 'scripts/bench.mjs'), '--no-build', '--serve', `--port=${PORT}`, ...(extra.length ? [`--extra=${args.get('extra')}`] : [])], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((done, fail) => {
   server.stdout.on('data', (chunk) => String(chunk).includes('Serving') && done());
   server.on('exit', (code) => fail(new Error(`the page server exited with ${code}`)));
@@ -52,10 +62,10 @@ const median = (values) => {
 const results = [];
 let missed = false;
 try {
-  for (const page of PAGES) {
-    console.log(`\n== ${page.name}: ${page.url}`);
-    const runs = [];
-    for (let i = 0; i < RUNS; i++) {
+  // Round by round, every page once per round: a slow spell of the machine then falls on every page alike.
+  const runs = PAGES.map(() => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [p, page] of PAGES.entries()) {
       const { lhr } = await lighthouse(page.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
       const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
       const run = {
@@ -69,17 +79,20 @@ try {
         bootup: audit('bootup-time'),
         longTasks: (lhr.audits['long-tasks']?.details?.items ?? []).map((task) => Math.round(task.duration)),
       };
-      runs.push(run);
+      runs[p].push(run);
       console.log(
-        `  run ${i + 1}: performance ${run.score}, TBT ${run.tbt.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}, FCP ${run.fcp.toFixed(0)} ms, LCP ${run.lcp.toFixed(0)} ms, SI ${run.si.toFixed(0)} ms; long tasks (ms): ${run.longTasks.join(', ') || 'none'}`,
+        `${page.name}, run ${i + 1}: performance ${run.score}, TBT ${run.tbt.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}, FCP ${run.fcp.toFixed(0)} ms, LCP ${run.lcp.toFixed(0)} ms, SI ${run.si.toFixed(0)} ms; long tasks (ms): ${run.longTasks.join(', ') || 'none'}`,
       );
     }
-    const m = (key) => median(runs.map((run) => run[key]));
-    console.log(`  median: performance ${m('score')}, TBT ${m('tbt').toFixed(0)} ms, CLS ${m('cls').toFixed(3)}, FCP ${m('fcp').toFixed(0)} ms, LCP ${m('lcp').toFixed(0)} ms, SI ${m('si').toFixed(0)} ms`);
+  }
+  for (const [p, page] of PAGES.entries()) {
+    const m = (key) => median(runs[p].map((run) => run[key]));
+    console.log(`\n== ${page.name}: ${page.url}`);
+    console.log(`  median of ${RUNS}: performance ${m('score')}, TBT ${m('tbt').toFixed(0)} ms (runs: ${runs[p].map((r) => r.tbt.toFixed(0)).join(', ')}), CLS ${m('cls').toFixed(3)}, FCP ${m('fcp').toFixed(0)} ms, LCP ${m('lcp').toFixed(0)} ms, SI ${m('si').toFixed(0)} ms`);
     const verdict = [m('tbt') <= 50 ? 'TBT ≤ 50 ms' : 'TBT OVER 50 ms', m('score') >= 95 ? 'performance ≥ 95' : 'performance BELOW 95', m('cls') == 0 ? 'CLS 0' : 'CLS ABOVE 0'];
     if (!page.baseline) missed ||= verdict.some((v) => /OVER|BELOW|ABOVE/.test(v));
     console.log(`  targets: ${verdict.join(', ')}`);
-    results.push({ page: page.name, url: page.url, runs });
+    results.push({ page: page.name, url: page.url, runs: runs[p] });
   }
 } finally {
   await chrome.kill();
