@@ -1,5 +1,4 @@
 import { LitElement, html, isServer, nothing, type PropertyValues } from 'lit';
-import { firstRender, renderRoot } from '../shared/first-render.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { formatDate, formatRelative, parseDate } from '../shared/format.js';
 import { describe } from '../shared/describe.js';
@@ -179,14 +178,6 @@ export class FjordArticleCard extends LitElement {
   #observed = false;
   #visible?: boolean;
   #counted?: boolean;
-
-  protected override createRenderRoot() {
-    return renderRoot(this, () => super.createRenderRoot());
-  }
-
-  protected override scheduleUpdate() {
-    return firstRender(this, () => super.scheduleUpdate());
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, svg } from 'lit';
-import { firstRender, renderRoot } from '../shared/first-render.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { intl } from '../shared/format.js';
 import { describe } from '../shared/describe.js';
@@ -124,14 +123,6 @@ export class FjordClusterBadge extends LitElement {
   declare now?: Date;
 
   #locale = new LocaleController(this);
-
-  protected override createRenderRoot() {
-    return renderRoot(this, () => super.createRenderRoot());
-  }
-
-  protected override scheduleUpdate() {
-    return firstRender(this, () => super.scheduleUpdate());
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -1,5 +1,4 @@
 import { LitElement, html } from 'lit';
-import { firstRender, renderRoot } from '../shared/first-render.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { formatDate, parseDate } from '../shared/format.js';
 import { warn, warnValue } from '../shared/warn.js';
@@ -73,14 +72,6 @@ export class FjordFactBox extends LitElement {
   #locale = new LocaleController(this);
   #limit!: number;
   #hidden: Element[] = [];
-
-  protected override createRenderRoot() {
-    return renderRoot(this, () => super.createRenderRoot());
-  }
-
-  protected override scheduleUpdate() {
-    return firstRender(this, () => super.scheduleUpdate());
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -200,7 +191,7 @@ export class FjordFactBox extends LitElement {
     const own = +(named?.tagName.match(/^H([1-6])$/)?.[1] ?? this.headingLevel) || 2;
     const stray = this.querySelector(`:scope>:is(${'h1,h2,h3,h4,h5,h6'.slice(0, own * 3 - 1)},fjord-photo,fjord-fact-box,fjord-article-card,fjord-newsletter-signup):not([slot])`);
     if (stray)
-      warn(this, 'stray', `holds a <${stray.localName}>: if that is the story after the box, Markdown took </fjord-fact-box> in. Leave a blank line before </fjord-fact-box>.`);
+      warn(this, 'stray', `holds a <${stray.localName}>: if that and what follows is the story after the box, a Markdown paragraph or list item took </fjord-fact-box> in. Leave a blank line before </fjord-fact-box>.`);
     this.#measure();
   }
 }

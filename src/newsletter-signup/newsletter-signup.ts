@@ -1,5 +1,4 @@
 import { LitElement, html, isServer, nothing } from 'lit';
-import { firstRender, renderRoot } from '../shared/first-render.js';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { checkedUrl } from '../shared/safe-url.js';
 import { warn } from '../shared/warn.js';
@@ -100,14 +99,6 @@ export class FjordNewsletterSignup extends LitElement {
   #locale = new LocaleController(this);
   #notes = new WeakMap<Element, HTMLElement>();
   #trap?: HTMLInputElement;
-
-  protected override createRenderRoot() {
-    return renderRoot(this, () => super.createRenderRoot());
-  }
-
-  protected override scheduleUpdate() {
-    return firstRender(this, () => super.scheduleUpdate());
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

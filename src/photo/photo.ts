@@ -1,5 +1,4 @@
 import { LitElement, html, isServer, nothing } from 'lit';
-import { firstRender, renderRoot } from '../shared/first-render.js';
 import { LocaleController } from '../shared/locale.js';
 import { checkedSrcset, checkedUrl } from '../shared/safe-url.js';
 import { describe } from '../shared/describe.js';
@@ -152,14 +151,6 @@ export class FjordPhoto extends LitElement {
     return this.#slottedImage() ?? this.renderRoot?.querySelector('img[part=image]') ?? null;
   }
 
-  protected override createRenderRoot() {
-    return renderRoot(this, () => super.createRenderRoot());
-  }
-
-  protected override scheduleUpdate() {
-    return firstRender(this, () => super.scheduleUpdate());
-  }
-
   protected override willUpdate(): void {
     if (!isServer) this.#assignImage();
     const img = this.image;
@@ -297,7 +288,7 @@ export class FjordPhoto extends LitElement {
     // A caption of two blocks or more is what a Markdown paragraph leaves that swallowed the closing tag.
     const stray = nodes.filter((n) => n instanceof Element && /^(p|h\d|[uod]l|div|table|blockquote|pre|figure|fjord-.*)$/.test(n.localName))[1];
     if (stray)
-      warn(this, 'stray', `its caption holds a <${(stray as Element).localName}>: Markdown took </fjord-photo> in. Write the caption right after the <img>, with no blank line.`);
+      warn(this, 'stray', `its caption holds a <${(stray as Element).localName}> and what follows: a Markdown paragraph took </fjord-photo> in. Write the caption on the lines right after the <img>, with no blank line.`);
     // A credit glued onto the caption's last text moves out of the caption and into the credit line.
     const last = nodes.findLast((n) => n.textContent!.trim());
     const split = !this.credit && last instanceof Text && splitCredit(last.data);

@@ -15,6 +15,6 @@ export function claimServerRoot(host: HTMLElement & { hasUpdated: boolean }): vo
   warn(
     host,
     'ssr',
-    'was rendered on the server, and this copy cannot hydrate it: it rendered anew. Load fjord-elements/hydrate.js and the npm build, not fjord-elements.css.',
+    'was rendered on the server, but this copy of the widgets cannot hydrate it, so it rendered anew. On server-rendered pages load fjord-elements/hydrate.js, then the npm build (not the drop-in file or the autoloader), and leave out fjord-elements.css.',
   );
 }
