@@ -19,7 +19,7 @@ import { buildLibrary } from './bench-build.mjs';
 import { chromiumArgs, findChromium } from './find-browser.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const args = new Map(process.argv.slice(2).map((arg) => [arg.replace(/^--/, '').split('=')[0], arg.split('=')[1] ?? 'true']));
+const args = new Map(process.argv.slice(2).map((arg) => [arg.replace(/^--/, '').split('=')[0], arg.split('=').slice(1).join('=') || 'true']));
 const RUNS = Math.max(1, Number(args.get('runs')) || 3);
 const PORT = Number(args.get('port')) || 8101;
 const base = `http://127.0.0.1:${PORT}`;
