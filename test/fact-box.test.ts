@@ -96,6 +96,27 @@ describe('fjord-fact-box', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('reads no layout in the render of a box that does not fold, so a page’s upgrade is laid out once', async () => {
+    // A layout read in the middle of the task that renders every widget makes the browser lay the page out there, and
+    // again once the other widgets have rendered. Only folding needs positions.
+    const read: Element[] = [];
+    const { getBoundingClientRect } = Element.prototype;
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      read.push(this);
+      return getBoundingClientRect.call(this);
+    };
+    let el: FjordFactBox;
+    try {
+      el = await fixture<FjordFactBox>(html`<fjord-fact-box heading="Fakta"><p>Kort tekst.</p></fjord-fact-box>`);
+      el.tone = 'warning';
+      await el.updateComplete;
+    } finally {
+      Element.prototype.getBoundingClientRect = getBoundingClientRect;
+    }
+    expect(read.filter((r) => el.contains(r) || el.shadowRoot!.contains(r))).to.deep.equal([]);
+    expect(el.foldable).to.equal(false);
+  });
+
   it('sets the heading level from heading-level, or takes a heading child as it is', async () => {
     const el = await fixture<FjordFactBox>(html`<fjord-fact-box heading="Fakta" heading-level="3"><p>Tekst.</p></fjord-fact-box>`);
     expect(el.shadowRoot!.querySelector('[role=heading]')!.getAttribute('aria-level')).to.equal('3');

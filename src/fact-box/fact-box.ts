@@ -156,9 +156,12 @@ export class FjordFactBox extends LitElement {
   #fold(folded?: boolean): void {
     for (const el of this.#hidden.splice(0)) el.removeAttribute('inert');
     const slot = this.#content.firstElementChild as HTMLSlotElement;
-    const line = this.#content.getBoundingClientRect().top + this.#limit;
     // Loose text cannot be made inert on its own, so it folds away with the whole content.
     this.#content.inert = !!folded && slot.assignedNodes({ flatten: true }).some((n) => n.nodeType == 3 && n.textContent!.trim());
+    // Unfolded, nothing is measured: a box's first render must not make the browser lay out the page in the middle of
+    // the task that renders every widget (and then again after it).
+    if (!folded) return;
+    const line = this.#content.getBoundingClientRect().top + this.#limit;
     const walk = (els: Iterable<Element>) => {
       for (const el of els) {
         const { top, bottom } = el.getBoundingClientRect();
@@ -170,7 +173,7 @@ export class FjordFactBox extends LitElement {
         }
       }
     };
-    if (folded) walk(slot.assignedElements({ flatten: true }));
+    walk(slot.assignedElements({ flatten: true }));
   }
 
   #toggle() {
