@@ -114,7 +114,7 @@ describe('fjord-fact-box', () => {
       Element.prototype.getBoundingClientRect = getBoundingClientRect;
     }
     expect(read.filter((r) => el.contains(r) || el.shadowRoot!.contains(r))).to.deep.equal([]);
-    expect(el.foldable).to.equal(false);
+    expect(shown(part(el, 'toggle')), 'no fold, no toggle').to.equal(false);
   });
 
   it('sets the heading level from heading-level, or takes a heading child as it is', async () => {
