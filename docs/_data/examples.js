@@ -5,6 +5,11 @@
  */
 const caption =
   'Monica Paulsen (t.v.) og Tone Jakobsen (t.h.) i ACT sammen med Ellen Myrvold i Alcoa Mosjøen, som er styreleder i ACT.';
+/** The long fact box's content, folded and open. */
+const levels = `  <p>Norwegian Innovation Clusters har tre nivåer: Arena, Arena Pro og Global Centres of Expertise (GCE).</p>
+  <p>Arena er for klynger i tidlig fase. Arena Pro er for klynger med et etablert samarbeid og ambisjoner om å vokse.</p>
+  <p>GCE er for modne klynger med en global posisjon og et omfattende samarbeid med forsknings- og utdanningsmiljøer.</p>
+  <p>Klyngene søker om opptak, og Innovasjon Norge, Siva og Forskningsrådet gjør utvalget sammen.</p>`;
 const actAlt = 'Tre kvinner i vinterjakker foran en industrihall med lyse vinduer, snødekte fjell bak';
 
 export default {
@@ -232,10 +237,7 @@ export default {
       title: 'A long box, folded',
       note: 'Taller than `collapsed-height`, so it shows the first lines and a “Vis mer” button. What the fold hides is out of reach until it opens.',
       html: `<fjord-fact-box heading="Slik fungerer klyngeprogrammet" collapsed-height="9rem" source="Innovasjon Norge">
-  <p>Norwegian Innovation Clusters har tre nivåer: Arena, Arena Pro og Global Centres of Expertise (GCE).</p>
-  <p>Arena er for klynger i tidlig fase. Arena Pro er for klynger med et etablert samarbeid og ambisjoner om å vokse.</p>
-  <p>GCE er for modne klynger med en global posisjon og et omfattende samarbeid med forsknings- og utdanningsmiljøer.</p>
-  <p>Klyngene søker om opptak, og Innovasjon Norge, Siva og Forskningsrådet gjør utvalget sammen.</p>
+${levels}
 </fjord-fact-box>`,
     },
     {
@@ -243,10 +245,7 @@ export default {
       title: 'The same box, open',
       note: '`open` is reflected: it follows the reader’s choice, and the page may set it.',
       html: `<fjord-fact-box heading="Klyngeprogrammets tre nivåer" collapsed-height="9rem" open source="Innovasjon Norge">
-  <p>Norwegian Innovation Clusters har tre nivåer: Arena, Arena Pro og Global Centres of Expertise (GCE).</p>
-  <p>Arena er for klynger i tidlig fase. Arena Pro er for klynger med et etablert samarbeid og ambisjoner om å vokse.</p>
-  <p>GCE er for modne klynger med en global posisjon og et omfattende samarbeid med forsknings- og utdanningsmiljøer.</p>
-  <p>Klyngene søker om opptak, og Innovasjon Norge, Siva og Forskningsrådet gjør utvalget sammen.</p>
+${levels}
 </fjord-fact-box>`,
     },
     {
