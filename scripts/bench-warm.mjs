@@ -25,14 +25,10 @@ import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
 import { chromiumArgs, findChromium } from './find-browser.mjs';
 import { buildFjordDebug, buildLibrary as buildLibraryWith, buildMinimal as buildMinimalInto } from './bench-build.mjs';
+import { cliOptions } from './cli-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const args = new Map(
-  process.argv.slice(2).map((arg) => {
-    const [key, value = 'true'] = arg.replace(/^--/, '').split('=');
-    return [key, value];
-  }),
-);
+const args = cliOptions();
 const number = (key, fallback, min, max) => Math.min(max, Math.max(min, Math.trunc(Number(args.get(key) ?? fallback)) || fallback));
 const ROUNDS = number('rounds', 25, 1, 200);
 const WARMUP = number('warmup', 5, 0, 50);

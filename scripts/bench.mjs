@@ -33,14 +33,10 @@ import { markup, teasers } from '../bench/variants.js';
 import { buildFjordDebug, buildLibrary, buildMinimal } from './bench-build.mjs';
 import { profile } from './bench-profile.mjs';
 import { chromiumArgs, findChromium } from './find-browser.mjs';
+import { cliOptions } from './cli-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const args = new Map(
-  process.argv.slice(2).map((arg) => {
-    const [key, ...value] = arg.replace(/^--/, '').split('=');
-    return [key, value.length ? value.join('=') : 'true'];
-  }),
-);
+const args = cliOptions();
 const SAMPLES = Math.max(2, Number(args.get('samples')) || 30);
 const PORT = Number(args.get('port')) || 8100;
 const list = (key, all) => (args.has(key) ? args.get(key).split(',').filter((name) => all.includes(name)) : all);

@@ -17,9 +17,10 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { buildLibrary } from './bench-build.mjs';
 import { chromiumArgs, findChromium } from './find-browser.mjs';
+import { cliOptions } from './cli-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const args = new Map(process.argv.slice(2).map((arg) => [arg.replace(/^--/, '').split('=')[0], arg.split('=').slice(1).join('=') || 'true']));
+const args = cliOptions();
 const RUNS = Math.max(1, Number(args.get('runs')) || 3);
 const PORT = Number(args.get('port')) || 8101;
 const base = `http://127.0.0.1:${PORT}`;
