@@ -1,19 +1,30 @@
 // scripts/ensure-debian.mjs, which the test run uses for browsers, PostgreSQL and WordPress. Its refusals are run
 // as `nobody` (when these tests run as root), so that the run's own root and apt-get are not used.
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDebian } from '../../scripts/ensure-debian.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const asRoot = process.getuid?.() === 0;
 
-/** Runs `code` (an ES module) in Node as a user who is not root; resolves to its exit status and stderr. */
+// The modules the refusals run, copied where `nobody` can read them: a clone may sit in a folder only root can enter
+// (`mktemp -d` makes one). They import nothing but Node's own modules and each other.
+const copy = mkdtempSync(join(tmpdir(), 'fjord-ensure-debian-'));
+chmodSync(copy, 0o755);
+mkdirSync(join(copy, 'scripts'));
+for (const file of ['ensure-debian.mjs', 'find-postgres.mjs']) copyFileSync(join(root, 'scripts', file), join(copy, 'scripts', file));
+after(() => rmSync(copy, { recursive: true, force: true }));
+
+/** Runs `code` (an ES module, in the copy's folder) in Node as a user who is not root; its exit status and stderr. */
 function asUser(code, env = {}) {
   const node = [process.execPath, '--input-type=module', '-e', code];
   const [command, args] = asRoot ? ['runuser', ['-u', 'nobody', '--', ...node]] : [node[0], node.slice(1)];
-  const run = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  const run = spawnSync(command, args, { cwd: copy, encoding: 'utf8', env: { ...process.env, ...env } });
   return { status: run.status, stderr: run.stderr };
 }
 
@@ -34,9 +45,10 @@ describe('ensureDebian', () => {
   });
 
   it('is what the PostgreSQL the tests start goes through: missing, it is installed, or the command to install it is given', () => {
+    // startPostgres (test/server/postgres.mjs) begins with ensurePostgres.
     const { status, stderr } = asUser(
-      `import { startPostgres } from './test/server/postgres.mjs';
-       await startPostgres(1);`,
+      `import { ensurePostgres } from './scripts/find-postgres.mjs';
+       ensurePostgres();`,
       { FJORD_POSTGRES_BIN: '/nonexistent' },
     );
     assert.notEqual(status, 0);
