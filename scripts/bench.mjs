@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: cold page loads, as a reader's browser meets a page — each sample a fresh page in a fresh tab, its
- * HTML holding the widgets, nothing cached (every response `Cache-Control: no-store`, so no V8 code cache either).
+ * HTML holding the widgets, nothing cached (every response `Cache-Control: no-store`, so no V8 code cache either), text gzipped as any web server
+ * or CDN sends it.
  * Driven by tachometer (the Lit team's runner), which alternates the variants sample by sample, through the system's
  * Chromium and chromedriver.
  *
@@ -27,6 +28,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { delimiter, extname, join, normalize, resolve, sep } from 'node:path';
 import { markup, teasers } from '../bench/variants.js';
@@ -132,6 +134,16 @@ function fileFor(pathname) {
   return file.startsWith(base + sep) ? file : undefined;
 }
 
+const compressed = new Map();
+/** A body gzipped once per path and content (the server must not spend the samples' CPU time compressing). */
+function gzipped(pathname, body) {
+  const hit = compressed.get(pathname);
+  if (hit?.body.equals(body)) return hit.gz;
+  const gz = gzipSync(body, { level: 9 });
+  compressed.set(pathname, { body, gz });
+  return gz;
+}
+
 function serve() {
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url, 'http://127.0.0.1');
@@ -141,8 +153,15 @@ function serve() {
       res.writeHead(404).end();
       return;
     }
-    const body = page ?? readFileSync(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(pathname)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    const type = TYPES[extname(pathname)] ?? 'application/octet-stream';
+    const headers = { 'content-type': type, 'cache-control': 'no-store', vary: 'accept-encoding' };
+    let body = page === undefined ? readFileSync(file) : Buffer.from(page);
+    // Text goes out compressed, as any web server or CDN sends it: Lighthouse simulates the network from the bytes sent.
+    if (/^(text|application\/json|image\/svg)/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      body = gzipped(pathname, body);
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(200, headers);
     res.end(body);
   });
   return new Promise((done, fail) => server.once('error', fail).listen(PORT, '127.0.0.1', () => done(server)));

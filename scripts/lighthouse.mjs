@@ -45,7 +45,7 @@ const PAGES = [
 ];
 
 if (!args.has('no-build')) buildLibrary('npm run lighthouse');
-// The pages are served as the cold benchmark serves them: no-store, from 127.0.0.1.
+// The pages are served as the cold benchmark serves them: no-store, gzipped, from 127.0.0.1.
 const server = spawn(process.execPath, [resolve(root, 'scripts/bench.mjs'), '--no-build', '--serve', `--port=${PORT}`, ...(extra.length ? [`--extra=${args.get('extra')}`] : [])], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((done, fail) => {
   server.stdout.on('data', (chunk) => String(chunk).includes('Serving') && done());
