@@ -1,15 +1,22 @@
 /**
  * `npm run screenshots [-- page.html …]`: serves the project with Vite and photographs demo pages in
- * headless Chromium at desktop and phone width, light and dark, into screenshots/.
+ * headless Chromium at desktop and phone width, light and dark, into screenshots/ (demo/cdn.html only once
+ * `npm run build` has made dist/cdn/).
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
 import { chromiumArgs, findChromium } from './find-browser.mjs';
 
 const root = resolve(import.meta.dirname, '..');
-const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['demo/index.html', 'demo/cdn.html'];
+// The drop-in page loads dist/cdn/, which only `npm run build` makes: without it, say so rather than photograph 404s.
+const built = existsSync(resolve(root, 'dist/cdn/fjord-elements.js'));
+const pages = (process.argv.slice(2).length ? process.argv.slice(2) : ['demo/index.html', 'demo/cdn.html']).filter((path) => {
+  if (built || !/cdn\.html$/.test(path)) return true;
+  console.log(`${path} loads dist/cdn/, which is not built yet: run npm run build, then npm run screenshots again. Skipped.`);
+  return false;
+});
 const out = resolve(root, 'screenshots');
 mkdirSync(out, { recursive: true });
 
