@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: cold page loads, as a reader's browser meets a page — each sample a fresh page in a fresh tab, its
- * HTML holding the widgets, nothing cached (every response `Cache-Control: no-store`, so no V8 code cache either), text gzipped as any web server
- * or CDN sends it.
+ * HTML holding the widgets, nothing cached (every response `Cache-Control: no-store`, so no V8 code cache either),
+ * text gzipped as any web server or CDN sends it.
  * Driven by tachometer (the Lit team's runner), which alternates the variants sample by sample, through the system's
  * Chromium and chromedriver.
  *
@@ -35,7 +35,7 @@ import { markup, teasers } from '../bench/variants.js';
 import { buildFjordDebug, buildLibrary, buildMinimal } from './bench-build.mjs';
 import { profile } from './bench-profile.mjs';
 import { chromiumArgs, findChromium } from './find-browser.mjs';
-import { cliOptions } from './cli-options.mjs';
+import { cliOptions, extraBuilds } from './cli-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = cliOptions();
@@ -70,7 +70,7 @@ const FRONT = {
   },
 };
 /** --extra=name=path,…: other builds of the drop-in file, as variants of the front pages beside `fjord` (to weigh a change). */
-const EXTRA = new Map((args.get('extra') ?? '').split(',').filter(Boolean).map((pair) => [pair.split('=')[0], resolve(pair.split('=').slice(1).join('='))]));
+const EXTRA = extraBuilds(args);
 for (const [name, file] of EXTRA) FRONT[name] = { ...FRONT.fjord, scripts: [`/bench-extra/${name}/${file.split('/').pop()}`] };
 const LABELS = { static: 'static HTML + CSS', minimal: 'minimal Lit element', fjord: 'fjord (drop-in file + CSS)', shoelace: 'Shoelace sl-card', css: 'fjord-elements.css only, no script' };
 const TAGS = ['fjord-photo', 'fjord-article-card', 'fjord-fact-box', 'fjord-cluster-badge', 'fjord-newsletter-signup'];

@@ -19,14 +19,14 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { buildLibrary } from './bench-build.mjs';
 import { chromiumArgs, findChromium } from './find-browser.mjs';
-import { cliOptions } from './cli-options.mjs';
+import { cliOptions, extraBuilds } from './cli-options.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = cliOptions();
 const RUNS = Math.max(1, Number(args.get('runs')) || 3);
 const PORT = Number(args.get('port')) || 8101;
 const base = `http://127.0.0.1:${PORT}`;
-const extra = (args.get('extra') ?? '').split(',').filter(Boolean).map((pair) => pair.split('=')[0]);
+const extra = [...extraBuilds(args).keys()];
 const PAGES = [
   ...(extra.length
     ? ['fjord', ...extra].flatMap((v) => [
@@ -65,12 +65,13 @@ const median = (values) => {
 const results = [];
 let missed = false;
 try {
+  const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] };
+  const config = args.has('desktop') ? desktopConfig : undefined;
   // Round by round, every page once per round: a slow spell of the machine then falls on every page alike.
   const runs = PAGES.map(() => []);
   for (let i = 0; i < RUNS; i++) {
     for (const [p, page] of PAGES.entries()) {
-      const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] };
-      const { lhr } = await lighthouse(page.url, flags, args.has('desktop') ? desktopConfig : undefined);
+      const { lhr } = await lighthouse(page.url, flags, config);
       const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
       const run = {
         score: Math.round((lhr.categories.performance.score ?? 0) * 100),
