@@ -1,0 +1,48 @@
+// Layout stability of <fjord-cluster-badge variant="chip"> with fjord-elements.css linked: chips sit in running text,
+// so a chip that grows at upgrade pushes the rest of its line. The page is laid out first, without the script, and
+// then the script upgrades the chips.
+import { expect } from '@open-wc/testing';
+import { stylesheetFrame, upgradeFrame } from './support/helpers.js';
+
+/** Chips in the attribute combinations a page writes, each followed by a mark that must not move. */
+const CHIPS = [
+  'name="Arctic Cluster Team"',
+  'name="Arctic Cluster Team" short-name="ACT" level="arena-pro"',
+  'name="Eyde-klyngen" level="arena" nce',
+  'name="Eyde-klyngen" level="gce" nce esca="gold"',
+  'name="Eyde-klyngen" level="arena-pro" esca="Silver"',
+  'name="Eyde-klyngen" nce',
+  'name="Eyde-klyngen" esca="bronze"',
+  'name="Eyde-klyngen" nce esca="silver"',
+];
+
+const page = (lang: string) =>
+  CHIPS.map((attrs, i) => `<p lang="${lang}">Før <fjord-cluster-badge ${attrs}></fjord-cluster-badge><span class="mark">${i}</span> etter.</p>`).join('');
+
+/** Left edge and width of every chip and left edge of every mark, in the frame. */
+const boxes = (doc: Document) =>
+  [...doc.querySelectorAll('fjord-cluster-badge, .mark')].map((el) => {
+    const r = el.getBoundingClientRect();
+    return { what: el.localName == 'span' ? `mark ${el.textContent}` : `chip ${el.outerHTML.split('>')[0]}>`, left: r.left, width: r.width, top: r.top };
+  });
+
+describe('fjord-cluster-badge chip before and after upgrade', () => {
+  for (const lang of ['nb', 'nn', 'en']) {
+    it(`moves nothing in the line at upgrade, with a level, NCE and ESCA (lang=${lang})`, async () => {
+      const frame = await stylesheetFrame(page(lang), { width: 900, bodyStyle: 'margin: 0; font: 16px/1.5 sans-serif' });
+      try {
+        const doc = frame.contentDocument!;
+        const before = boxes(doc);
+        await upgradeFrame(frame, '/src/cluster-badge/cluster-badge.ts', 'fjord-cluster-badge');
+        const after = boxes(doc);
+        after.forEach((box, i) => {
+          expect(box.left, `left of ${box.what}`).to.be.closeTo(before[i].left, 1.5);
+          expect(box.width, `width of ${box.what}`).to.be.closeTo(before[i].width, 1.5);
+          expect(box.top, `top of ${box.what}`).to.be.closeTo(before[i].top, 1);
+        });
+      } finally {
+        frame.remove();
+      }
+    });
+  }
+});
