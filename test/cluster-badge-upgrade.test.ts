@@ -4,6 +4,17 @@
 import { expect } from '@open-wc/testing';
 import { stylesheetFrame, upgradeFrame } from './support/helpers.js';
 
+/** What a reader sees of a chip before upgrade (its generated content), spaces of any width folded to one. */
+const seen = (el: Element) =>
+  ['::before', '::after']
+    .map((pseudo) => getComputedStyle(el, pseudo).content.replace(/^(none|normal)$/, ''))
+    // Chromium and WebKit give the content as one string; Firefox as its parts, attr() unresolved.
+    .join(' ')
+    .replace(/attr\(([\w-]+)\)/g, (_, name: string) => el.getAttribute(name) ?? '')
+    .replace(/"/g, '')
+    .replace(/[\s\u2000-\u200a]+/g, ' ')
+    .trim();
+
 /** Chips in the attribute combinations a page writes, each followed by a mark that must not move. */
 const CHIPS = [
   'name="Arctic Cluster Team"',
@@ -14,6 +25,10 @@ const CHIPS = [
   'name="Eyde-klyngen" nce',
   'name="Eyde-klyngen" esca="bronze"',
   'name="Eyde-klyngen" nce esca="silver"',
+  // A status that ran out years ago, and one that runs for years yet.
+  'name="Arctic Cluster Team" short-name="ACT" level="arena" until="2020"',
+  'name="Arctic Cluster Team" short-name="ACT" level="arena" until="2019" nce esca="gold"',
+  'name="Arctic Cluster Team" short-name="ACT" level="arena-pro" until="2099"',
 ];
 
 const page = (lang: string) =>
@@ -45,4 +60,31 @@ describe('fjord-cluster-badge chip before and after upgrade', () => {
       }
     });
   }
+});
+
+describe('fjord-cluster-badge chip without its script', () => {
+  it('reads as the name followed by the level, status, NCE and ESCA label', async () => {
+    const frame = await stylesheetFrame(page('nb') + page('en'), { scripting: false });
+    try {
+      const chips = [...frame.contentDocument!.querySelectorAll('fjord-cluster-badge')];
+      const nb = chips.slice(0, CHIPS.length).map(seen);
+      expect(nb).to.deep.equal([
+        'Arctic Cluster Team',
+        'ACT Arena Pro',
+        'Eyde-klyngen Arena NCE',
+        'Eyde-klyngen GCE NCE ESCA gullmerke',
+        'Eyde-klyngen Arena Pro ESCA sølvmerke',
+        'Eyde-klyngen NCE',
+        'Eyde-klyngen ESCA bronsemerke',
+        'Eyde-klyngen NCE ESCA sølvmerke',
+        'ACT Arena utløpt',
+        'ACT Arena utløpt NCE ESCA gullmerke',
+        'ACT Arena Pro',
+      ]);
+      expect(seen(chips[CHIPS.length + 3])).to.equal('Eyde-klyngen GCE NCE ESCA Gold Label');
+      expect(seen(chips[CHIPS.length + 8])).to.equal('ACT Arena expired');
+    } finally {
+      frame.remove();
+    }
+  });
 });

@@ -3,7 +3,8 @@ import { tokens } from '../shared/tokens.js';
 
 /*
  * Each built-in level (class l-<key>) has its own ink (--_i) and tint (--_t), 6:1 or more in light and dark; an expired status is
- * grey whatever the page's colours. The chip's box model matches fjord-elements.css, so nothing moves at upgrade.
+ * grey whatever the page's colours. The chip's box model matches fjord-elements.css, so nothing moves at upgrade: a tag
+ * takes 1.5em before its text (.25em gap, 1em icon, .25em margin), which the stylesheet writes as an em and an en space.
  */
 export const styles = [
   tokens,
@@ -21,7 +22,7 @@ export const styles = [
       display: inline-flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: .3em;
+      gap: .25em;
       padding: .125em .625em;
       border: 1px solid;
       border-radius: 1em;
@@ -76,7 +77,7 @@ export const styles = [
     }
     svg {
       width: 1em;
-      margin-inline-end: .3em;
+      margin-inline-end: .25em;
       vertical-align: -.125em;
       fill: currentColor;
     }
