@@ -134,9 +134,15 @@ for (const build of ['dropIn', 'ssr']) {
           const { shifts, moved } = await page.evaluate(() => {
             const painted = performance.getEntriesByType('paint')[0]?.startTime ?? 0;
             const seen = window.layoutShifts.filter((e) => e.startTime > painted);
-            return { shifts: seen.reduce((sum, e) => sum + e.value, 0), moved: seen.flatMap((e) => e.sources.map((s) => s.node?.nodeName ?? '?')) };
+            // What moved, where from and to, and when after the first paint: enough to tell a real shift from a race.
+            const where = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+            const name = (node) => (node?.nodeType == 3 ? `text "${node.data.trim().slice(0, 30)}" in <${node.parentNode?.localName}>` : `<${node?.localName ?? '?'}>`);
+            const moved = seen.flatMap((e) =>
+              e.sources.map((s) => `${e.value.toFixed(4)} at +${Math.round(e.startTime - painted)} ms: ${name(s.node)} ${where(s.previousRect)} → ${where(s.currentRect)}`),
+            );
+            return { shifts: seen.reduce((sum, e) => sum + e.value, 0), moved };
           });
-          assert.equal(shifts, 0, `layout shift (moved: ${moved.join(', ')})`);
+          assert.equal(shifts, 0, `layout shift after the first paint:\n${moved.join('\n')}`);
         } finally {
           await page.close();
         }
