@@ -1,7 +1,7 @@
 // Layout stability of <fjord-photo> with fjord-elements.css linked: this file loads the widget's
 // script only after the markup has been laid out, as a slow network would.
 import { expect } from '@open-wc/testing';
-import { until } from './support/helpers.js';
+import { stylesheetFrame, until, upgradeFrame } from './support/helpers.js';
 import { layoutShiftDuring, linkUpgradeStylesheet } from './support/layout-shift.js';
 
 const CAPTION = 'Monica Paulsen (t.v.) og Tone Jakobsen (t.h.) i ACT sammen med Ellen Myrvold i Alcoa Mosjøen, som er styreleder i ACT.';
@@ -57,5 +57,33 @@ describe('fjord-photo upgrade and image load', () => {
     if (shift.score !== undefined) expect(shift.score).to.be.below(0.01);
     expect(shift.moved, 'px any photo or paragraph moved').to.be.at.most(1);
     page.remove();
+  });
+});
+
+describe('fjord-photo whose image failed before the script came', () => {
+  it('shows the alt text in place of the image, in the same update, with nothing logged', async () => {
+    const frame = await stylesheetFrame(`
+      <fjord-photo credit="Kent Erik Sjursen">
+        <img src="/test-api/missing.jpg?before-upgrade" alt="Tre kvinner foran en industrihall" width="1600" height="1067">
+        Monica Paulsen og Tone Jakobsen i ACT.
+      </fjord-photo>`);
+    try {
+      const win = frame.contentWindow as Window & typeof globalThis;
+      const img = frame.contentDocument!.querySelector('img')!;
+      await until(() => img.complete, 5000, 'the image to fail');
+      expect(img.naturalWidth).to.equal(0);
+      // Lit's development build says so when an element schedules a second update from its first one.
+      const logged: string[] = [];
+      win.console.warn = (...args: unknown[]) => logged.push(args.join(' '));
+      const problems = () => logged.filter((line) => !line.includes('Lit is in dev mode'));
+      await upgradeFrame(frame, '/src/photo/photo.ts', 'fjord-photo');
+      const photo = frame.contentDocument!.querySelector('fjord-photo')!;
+      const fallback = photo.shadowRoot!.querySelector<HTMLElement>('[part=fallback]')!;
+      expect(fallback.hidden).to.equal(false);
+      expect(fallback.textContent!.trim()).to.equal('Tre kvinner foran en industrihall');
+      expect(problems()).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
   });
 });

@@ -154,6 +154,9 @@ export class FjordPhoto extends LitElement {
   protected override willUpdate(): void {
     if (!isServer) this.#assignImage();
     const img = this.image;
+    // An image that failed before the widget was there fires no more events. Looked at before rendering, so the
+    // broken state is part of this update rather than a second one.
+    if (img?.complete && img.getAttribute('src') && !img.naturalWidth) this.broken = true;
     if (!img && !this.src) return;
     const alt = img ? img.getAttribute('alt') : this.alt;
     if (alt == null) warn(this, 'alt', 'the image has no alt text: write alt="…", or alt="" if it is decorative.');
@@ -163,8 +166,6 @@ export class FjordPhoto extends LitElement {
 
   protected override updated(): void {
     const img = this.image;
-    // An image that failed before the widget was there fires no more events.
-    if (img?.complete && img.getAttribute('src') && !img.naturalWidth) this.broken = true;
     this.#hintImage();
     const w = Number(img?.getAttribute('width') ?? this.width);
     const h = Number(img?.getAttribute('height') ?? this.height);
