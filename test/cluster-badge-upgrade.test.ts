@@ -34,7 +34,7 @@ const CHIPS = [
 const page = (lang: string) =>
   CHIPS.map((attrs, i) => `<p lang="${lang}">Før <fjord-cluster-badge ${attrs}></fjord-cluster-badge><span class="mark">${i}</span> etter.</p>`).join('');
 
-/** Left edge and width of every chip and left edge of every mark, in the frame. */
+/** Left edge, top and width of every chip and of every mark, in the frame. */
 const boxes = (doc: Document) =>
   [...doc.querySelectorAll('fjord-cluster-badge, .mark')].map((el) => {
     const r = el.getBoundingClientRect();
