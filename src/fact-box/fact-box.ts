@@ -70,7 +70,8 @@ export class FjordFactBox extends LitElement {
   #content!: HTMLElement;
   #ruler!: HTMLElement;
   #locale = new LocaleController(this);
-  #limit!: number;
+  #limit?: number;
+  #frame?: number;
   #hidden: Element[] = [];
 
   override connectedCallback(): void {
@@ -161,7 +162,7 @@ export class FjordFactBox extends LitElement {
     // Unfolded, nothing is measured: a box's first render must not make the browser lay out the page in the middle of
     // the task that renders every widget (and then again after it).
     if (!folded) return;
-    const line = this.#content.getBoundingClientRect().top + this.#limit;
+    const line = this.#content.getBoundingClientRect().top + this.#limit!;
     const walk = (els: Iterable<Element>) => {
       for (const el of els) {
         const { top, bottom } = el.getBoundingClientRect();
@@ -195,7 +196,11 @@ export class FjordFactBox extends LitElement {
     const stray = this.querySelector(`:scope>:is(${'h1,h2,h3,h4,h5,h6'.slice(0, own * 3 - 1)},fjord-photo,fjord-fact-box,fjord-article-card,fjord-newsletter-signup):not([slot])`);
     if (stray)
       warn(this, 'stray', `holds a <${stray.localName}>: if that and what follows is the story after the box, a Markdown paragraph or list item took </fjord-fact-box> in. Leave a blank line before </fjord-fact-box>.`);
-    this.#measure();
+    // The first slotchange comes from the first render. Measured here, the browser would lay the page out in the middle
+    // of the task that renders every widget, and again after it; measured at the next frame, it is laid out once, with
+    // every widget rendered, and the fold is still in place before that frame is painted.
+    if (this.#limit == undefined) this.#frame ??= requestAnimationFrame(this.#measure);
+    else this.#measure();
   }
 }
 
