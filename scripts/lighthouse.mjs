@@ -8,6 +8,8 @@
  * Options: --no-build, --runs=N (per page, default 3), --port=N (the page server, default 8101), --json=FILE,
  * --baseline (also both pages with fjord-elements.css and no script: what the machine itself gives), --desktop (Lighthouse's
  * own desktop preset instead of the mobile defaults: no CPU slowdown, a fast network; the targets are the mobile ones),
+ * --throttling-method=devtools (the mobile settings applied instead of simulated: Chromium really runs the CPU 4× slower
+ * and the network slow, and Lighthouse reports what it observed instead of what its model of the trace predicts),
  * --extra=NAME=FILE,… (another build of the drop-in file, to weigh a change: both pages as `npm run bench` generates them,
  * with dist/ and with each build, the pages taken in turn run by run so that the machine's drifts fall on all alike).
  */
@@ -27,6 +29,11 @@ const RUNS = Math.max(1, Number(args.get('runs')) || 3);
 const PORT = Number(args.get('port')) || 8101;
 const base = `http://127.0.0.1:${PORT}`;
 const extra = [...extraBuilds(args).keys()];
+const throttlingMethod = args.get('throttling-method');
+if (throttlingMethod && !['simulate', 'devtools'].includes(throttlingMethod)) {
+  console.error(`--throttling-method=${throttlingMethod}: write simulate (the default) or devtools.`);
+  process.exit(2);
+}
 const PAGES = [
   ...(extra.length
     ? ['fjord', ...extra].flatMap((v) => [
@@ -65,7 +72,7 @@ const median = (values) => {
 const results = [];
 let missed = false;
 try {
-  const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] };
+  const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], ...(throttlingMethod ? { throttlingMethod } : {}) };
   const config = args.has('desktop') ? desktopConfig : undefined;
   // Round by round, every page once per round: a slow spell of the machine then falls on every page alike.
   const runs = PAGES.map(() => []);
@@ -92,7 +99,7 @@ try {
   }
   for (const [p, page] of PAGES.entries()) {
     const m = (key) => median(runs[p].map((run) => run[key]));
-    console.log(`\n== ${page.name}${args.has('desktop') ? ', desktop preset' : ''}: ${page.url}`);
+    console.log(`\n== ${page.name}${args.has('desktop') ? ', desktop preset' : ''}${throttlingMethod == 'devtools' ? ', applied throttling' : ''}: ${page.url}`);
     console.log(`  median of ${RUNS}: performance ${m('score')}, TBT ${m('tbt').toFixed(0)} ms (runs: ${runs[p].map((r) => r.tbt.toFixed(0)).join(', ')}), CLS ${m('cls').toFixed(3)}, FCP ${m('fcp').toFixed(0)} ms, LCP ${m('lcp').toFixed(0)} ms, SI ${m('si').toFixed(0)} ms`);
     const verdict = [m('tbt') <= 50 ? 'TBT ≤ 50 ms' : 'TBT OVER 50 ms', m('score') >= 95 ? 'performance ≥ 95' : 'performance BELOW 95', m('cls') == 0 ? 'CLS 0' : 'CLS ABOVE 0'];
     if (!page.baseline) missed ||= verdict.some((v) => /OVER|BELOW|ABOVE/.test(v));
