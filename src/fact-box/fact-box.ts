@@ -70,7 +70,9 @@ export class FjordFactBox extends LitElement {
   #content!: HTMLElement;
   #ruler!: HTMLElement;
   #locale = new LocaleController(this);
+  /** The fold's height in px as last measured; unset until the first measurement. */
   #limit?: number;
+  /** The frame the first measurement waits for. */
   #frame?: number;
   #hidden: Element[] = [];
 
