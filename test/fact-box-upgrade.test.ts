@@ -1,9 +1,11 @@
 // Layout stability of <fjord-fact-box> with fjord-elements.css linked: this file loads the widget's script only after
-// the markup has been laid out, as a slow network would. The box measures its fold from its ResizeObserver's first
-// report, after the frame's own layout, not in the task that renders it; the fold must still be in place before the
-// frame is painted.
+// the markup has been laid out, as a slow network would. The box first measures its fold in the next frame's
+// requestAnimationFrame callback, not in the task that renders it; the fold must still be in place before that frame
+// is painted.
 import { expect } from '@open-wc/testing';
 import { layoutShiftDuring, linkUpgradeStylesheet } from './support/layout-shift.js';
+
+type Box = HTMLElement & { updateComplete: Promise<unknown> };
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => `<li>Klynge nummer ${i + 1} i programmet Norwegian Innovation Clusters.</li>`).join('');
 
@@ -21,7 +23,7 @@ describe('fjord-fact-box upgrade', () => {
       <p>Siste avsnitt.</p>`;
     document.body.append(page);
     await new Promise((r) => requestAnimationFrame(r));
-    const [folded, short] = page.querySelectorAll('fjord-fact-box');
+    const [folded, short] = page.querySelectorAll<Box>('fjord-fact-box');
     const heights = [folded, short].map((box) => box.getBoundingClientRect().height);
     expect(heights[0], 'the long box is folded before upgrade').to.be.below(500);
 
@@ -41,15 +43,14 @@ describe('fjord-fact-box upgrade', () => {
     const shift = await layoutShiftDuring(tracked, async () => {
       try {
         await import('../src/fact-box/fact-box.js');
-        const boxes = [folded, short] as (HTMLElement & { updateComplete: Promise<unknown> })[];
-        await Promise.all(boxes.map((box) => box.updateComplete));
+        await Promise.all([folded, short].map((box) => box.updateComplete));
         rendered = reads.length;
       } finally {
         Object.defineProperty(HTMLElement.prototype, 'offsetHeight', offsetHeight);
       }
       // The heights about to be painted in the next frames: read after the boxes' own frame callbacks.
       for (let i = 0; i < 3; i++) await new Promise<void>((r) => requestAnimationFrame(() => r(void painted.push(folded.getBoundingClientRect().height))));
-      await (folded as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      await folded.updateComplete;
     });
     expect(folded.shadowRoot!.querySelector('[part=toggle]')!.hasAttribute('hidden'), 'the long box folds').to.equal(false);
     expect(short.shadowRoot!.querySelector('[part=toggle]')!.hasAttribute('hidden'), 'the short box does not').to.equal(true);
