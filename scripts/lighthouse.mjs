@@ -6,7 +6,8 @@
  * medians, with the host's CPU power as Lighthouse measures it (benchmarkIndex), which its 4× slowdown is relative to. Exits 1 when a median misses its target: TBT ≤ 50 ms, performance ≥ 95, CLS 0.
  *
  * Options: --no-build, --runs=N (per page, default 3), --port=N (the page server, default 8101), --json=FILE,
- * --baseline (also both pages with fjord-elements.css and no script: what the machine itself gives), --desktop (Lighthouse's
+ * --baseline (also both pages with fjord-elements.css and no script: what the machine itself gives), --floor (also the
+ * cold benchmark's front page of 60 teasers as static HTML, minimal Lit element, fjord and Shoelace), --desktop (Lighthouse's
  * own desktop preset instead of the mobile defaults: no CPU slowdown, a fast network; the targets are the mobile ones),
  * --throttling-method=devtools (the mobile settings applied instead of simulated: Chromium really runs the CPU 4× slower
  * and the network slow, and Lighthouse reports what it observed instead of what its model of the trace predicts),
@@ -50,6 +51,11 @@ const PAGES = [
         { name: 'demo/cdn.html without the script (baseline)', url: `${base}/bench/cold/cdn-css.html`, baseline: true },
         { name: 'story page without the script (baseline)', url: `${base}/bench/cold/story-css.html`, baseline: true },
       ]
+    : []),
+  // --floor: the cold benchmark's front page of 60 teasers in each of its variants, the floor of this architecture
+  // (the minimal Lit element) beside static HTML, the card and Shoelace. Reported, not held to the targets.
+  ...(args.has('floor')
+    ? ['static', 'minimal', 'fjord', 'shoelace'].map((v) => ({ name: `front page, 60 teasers, ${v}`, url: `${base}/bench/cold/front-60-${v}.html`, baseline: true }))
     : []),
 ];
 
