@@ -3,7 +3,8 @@
  * drop-in page (demo/cdn.html, 25 widgets) and the story page with all five widgets (demo/index.html with the drop-in
  * file, as `npm run bench` serves it) — in the system's Chromium (chrome-launcher, headless, no sandbox as root).
  * Prints each run's performance score, total blocking time, cumulative layout shift, FCP, LCP and speed index, and the
- * medians, with the host's CPU power as Lighthouse measures it (benchmarkIndex), which its 4× slowdown is relative to. Exits 1 when a median misses its target: TBT ≤ 50 ms, performance ≥ 95, CLS 0.
+ * medians, with the host's CPU power as Lighthouse measures it (benchmarkIndex), which its 4× slowdown is relative to.
+ * Exits 1 when a median misses its target: TBT ≤ 50 ms, performance ≥ 95, CLS 0.
  *
  * Options: --no-build, --runs=N (per page, default 3), --port=N (the page server, default 8101), --json=FILE,
  * --baseline (also both pages with fjord-elements.css and no script: what the machine itself gives), --floor (also the
