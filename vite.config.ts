@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 // @ts-expect-error plain JavaScript helper shared with the size script
 import { minifyCss, minifyLiterals } from './scripts/minify-literals.mjs';
 import { signupServer } from './server/index.js';
+import { fillStory } from './demo/story-pages.js';
 
 /** Minifies Lit template literals in the library source at build time. */
 function litLiterals(): Plugin {
@@ -86,11 +87,24 @@ function demoHome(): Plugin {
   };
 }
 
+/**
+ * `npm start` serves the demo pages with the story's pieces written from demo/story.js (demo/story-pages.js), so an
+ * edit to the story shows at once: Vite restarts when a file this config imports changes. `npm run demo:story` writes
+ * the same into the files, which the benchmarks and the server renderer read as they are.
+ */
+function demoStory(): Plugin {
+  return {
+    name: 'fjord:demo-story',
+    apply: 'serve',
+    transformIndexHtml: { order: 'pre', handler: (html) => fillStory(html) },
+  };
+}
+
 /** The per-widget modules the autoloader imports: `dist/cdn/<widget>.js`, sharing Lit and the helpers through chunks. */
 const WIDGETS = ['photo', 'article-card', 'fact-box', 'cluster-badge', 'newsletter-signup'];
 
 export default defineConfig(({ mode }) => ({
-  plugins: [litLiterals(), upgradeStylesheet(), subresourceIntegrity(), signupServer(), demoHome()],
+  plugins: [litLiterals(), upgradeStylesheet(), subresourceIntegrity(), signupServer(), demoHome(), demoStory()],
   server: { open: false },
   build: {
     outDir: 'dist/cdn',

@@ -2,9 +2,10 @@
 // first, the way a page looks while the script is still on its way, and then the script upgrades the cards.
 import { expect } from '@open-wc/testing';
 import { stylesheetFrame, upgradeFrame } from './support/helpers.js';
+import { cards } from '../demo/story.js';
 
 const HREF = '/nyheter/ny-arena-pro-klynge';
-const LEAD = 'Arctic Cluster Team er en av de fire nye Arena Pro-klyngene i det nasjonale klyngeprogrammet.';
+const LEAD = cards.story.lead;
 const LONG_LEAD = `${LEAD} Klyngen samler industribedrifter, leverandører og kunnskapsmiljøer i Rana og på Helgeland, og skal nå arbeide enda tettere med grønn omstilling, kompetanse og nye markeder.`;
 
 const card = (attrs: string, headline: string, lead: string, n: number) =>

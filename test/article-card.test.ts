@@ -4,10 +4,11 @@ import '../src/article-card/article-card.js';
 import { FjordArticleCard, type FjordCardImpressionDetail } from '../src/article-card/article-card.js';
 import { nextFrame, partText, stylesheetFrame, until, upgradeFrame, watchWarnings } from './support/helpers.js';
 import { settle, underMedia, webdriver } from './support/engine.js';
+import { cards } from '../demo/story.js';
 
 const HREF = '/nyheter/ny-arena-pro-klynge';
-const HEADLINE = 'Ny Arena Pro-klynge';
-const LEAD = 'Arctic Cluster Team er en av de fire nye Arena Pro-klyngene i det nasjonale klyngeprogrammet.';
+const HEADLINE = cards.story.headline;
+const LEAD = cards.story.lead;
 const IMG = '/test-api/image.svg?w=1600&h=1067';
 const PUBLISHED = '2021-06-10T09:30:00+02:00';
 /** Three hours after publication: the card reads "for 3 timer siden". */

@@ -4,13 +4,9 @@ import '../src/fact-box/fact-box.js';
 import type { FjordFactBox } from '../src/fact-box/fact-box.js';
 import { nextFrame, partText, stylesheetFrame, until, watchWarnings } from './support/helpers.js';
 import { settle, underMedia, webdriver } from './support/engine.js';
+import { factBox } from '../demo/story.js';
 
-const FACTS = [
-  'Nærings- og fiskeridepartementet og Kommunal- og moderniseringsdepartementet finansierer programmet.',
-  'Siva, Norges forskningsråd og Innovasjon Norge driver det.',
-  'For 2021 er det budsjettert med 217 millioner kroner til klyngeprogrammet.',
-  'Fra årsskiftet er det 39 klynger med i programmet Norwegian Innovation Clusters.',
-];
+const FACTS = factBox.facts;
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`) as HTMLElement;
 const shown = (node: HTMLElement) => getComputedStyle(node).display !== 'none';

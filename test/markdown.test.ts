@@ -4,6 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import MarkdownIt from 'markdown-it';
 import '../src/index.js';
 import { until, watchWarnings } from './support/helpers.js';
+import { factBox } from '../demo/story.js';
 
 const md = new MarkdownIt({ html: true });
 type Widget = HTMLElement & { updateComplete: Promise<unknown> };
@@ -30,7 +31,7 @@ describe('widgets in Markdown (markdown-it, html: true)', () => {
 
 <fjord-fact-box heading="Fakta om klyngeprogrammet" source="Innovasjon Norge">
 
-- Siva, Norges forskningsråd og Innovasjon Norge driver det.
+- ${factBox.facts[1]}
 - For 2021 er det budsjettert med **217 millioner kroner**.
 
 </fjord-fact-box>

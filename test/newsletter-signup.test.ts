@@ -3,6 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/newsletter-signup/newsletter-signup.js';
 import type { FjordNewsletterSignup } from '../src/newsletter-signup/newsletter-signup.js';
 import { partText, stylesheetFrame, until, watchWarnings } from './support/helpers.js';
+import { signup as signupStory } from '../demo/story.js';
 
 interface Sent {
   method: string;
@@ -63,7 +64,7 @@ async function signup(action: string, attrs = 'consent-required name-field', lan
     <div lang="${lang}">
       <fjord-newsletter-signup action="${action}" list="klyngenytt" privacy-href="/personvern" ${attrs}>
         <h2>Meld deg på vårt nyhetsbrev</h2>
-        <p>Nyheter fra klyngene i nord, én gang i uka.</p>
+        <p>${signupStory.text}</p>
       </fjord-newsletter-signup>
     </div>`);
   const el = wrapper.querySelector('fjord-newsletter-signup')!;
@@ -686,7 +687,7 @@ describe('fjord-newsletter-signup on a page', () => {
     it('the attribute form shows its heading and description and reserves no space for a form that will not come', async () => {
       const { frame, doc } = await page(
         `<fjord-newsletter-signup action="/api/newsletter" list="klyngenytt" privacy-href="/personvern" consent-required>
-          <h2 style="margin: 0">Meld deg på vårt nyhetsbrev</h2><p style="margin: 0">Nyheter fra klyngene i nord, én gang i uka.</p>
+          <h2 style="margin: 0">Meld deg på vårt nyhetsbrev</h2><p style="margin: 0">${signupStory.text}</p>
         </fjord-newsletter-signup>`,
         { scripts: false },
       );
@@ -802,7 +803,7 @@ describe('fjord-newsletter-signup on a page', () => {
   });
 
   describe('before the script arrives (fjord-elements.css)', () => {
-    const intro = '<h2>Meld deg på vårt nyhetsbrev</h2><p>Nyheter fra klyngene i nord, én gang i uka.</p>';
+    const intro = `<h2>Meld deg på vårt nyhetsbrev</h2><p>${signupStory.text}</p>`;
     const cases: [string, string][] = [
       ['the plain attribute form', `<fjord-newsletter-signup action="/api/newsletter">${intro}</fjord-newsletter-signup>`],
       ['the attribute form with a name field', `<fjord-newsletter-signup action="/api/newsletter" name-field>${intro}</fjord-newsletter-signup>`],

@@ -3,8 +3,9 @@
 import { expect } from '@open-wc/testing';
 import { stylesheetFrame, until, upgradeFrame } from './support/helpers.js';
 import { layoutShiftDuring, linkUpgradeStylesheet } from './support/layout-shift.js';
+import { photo } from '../demo/story.js';
 
-const CAPTION = 'Monica Paulsen (t.v.) og Tone Jakobsen (t.h.) i ACT sammen med Ellen Myrvold i Alcoa Mosjøen, som er styreleder i ACT.';
+const CAPTION = photo.caption;
 
 describe('fjord-photo upgrade and image load', () => {
   it('moves nothing when the script upgrades the photos and when their images arrive', async () => {

@@ -3,8 +3,9 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/photo/photo.js';
 import { splitCredit, type FjordPhoto } from '../src/photo/photo.js';
 import { partText, until, watchWarnings } from './support/helpers.js';
+import { photo } from '../demo/story.js';
 
-const CAPTION = 'Monica Paulsen (t.v.) og Tone Jakobsen (t.h.) i ACT sammen med Ellen Myrvold i Alcoa Mosjøen, som er styreleder i ACT.';
+const CAPTION = photo.caption;
 const IMG = '/test-api/image.svg?w=1600&h=1067';
 const FULL = '/test-api/image.svg?w=3200&h=2134';
 

@@ -1,16 +1,19 @@
 /**
  * Every live example of the site, by tag: each is shown on its widget's page (rendered, as HTML, with a copy button)
  * and, unless `static: false`, on the widget's "before the script" / "without JavaScript" page. The markup is what a
- * site writes; image URLs are relative to the site's top folder, where every page is.
+ * site writes; image URLs are relative to the site's top folder, where every page is. The story's pieces (its photo,
+ * fact box, cluster, cards and newsletter call) come from demo/story.js, as the demo's do.
  */
-const caption =
-  'Monica Paulsen (t.v.) og Tone Jakobsen (t.h.) i ACT sammen med Ellen Myrvold i Alcoa Mosjøen, som er styreleder i ACT.';
+import { badgeAttributes, cards, cluster, factBox, factList, photo, signup } from '../../demo/story.js';
+
+const { caption, credit } = photo;
+const { story, smelteverk, havbruk, mo } = cards;
 /** The long fact box's content, folded and open. */
 const levels = `  <p>Norwegian Innovation Clusters har tre nivåer: Arena, Arena Pro og Global Centres of Expertise (GCE).</p>
   <p>Arena er for klynger i tidlig fase. Arena Pro er for klynger med et etablert samarbeid og ambisjoner om å vokse.</p>
   <p>GCE er for modne klynger med en global posisjon og et omfattende samarbeid med forsknings- og utdanningsmiljøer.</p>
   <p>Klyngene søker om opptak, og Innovasjon Norge, Siva og Forskningsrådet gjør utvalget sammen.</p>`;
-const actAlt = 'Tre kvinner i vinterjakker foran en industrihall med lyse vinduer, snødekte fjell bak';
+const actAlt = photo.alt;
 
 export default {
   'fjord-photo': [
@@ -18,8 +21,8 @@ export default {
       id: 'photo-child',
       title: 'Photo with caption and credit',
       note: 'The page’s own `<img>` is the photo; the rest of the content is the caption. `width` and `height` reserve the space.',
-      html: `<fjord-photo credit="Kent Erik Sjursen">
-  <img src="assets/act-ledere-800.jpg" alt="${actAlt}" width="800" height="534">
+      html: `<fjord-photo credit="${credit}">
+  <img src="assets/${photo.image}-800.jpg" alt="${actAlt}" width="800" height="534">
   ${caption}
 </fjord-photo>`,
     },
@@ -29,7 +32,7 @@ export default {
       note: 'With no `credit` attribute, a trailing “FOTO: …” is taken out of the caption and shown as the credit.',
       html: `<fjord-photo>
   <img src="assets/smelteverk-800.jpg" alt="Smelteverk med fire piper ved fjorden i skumringen, lys i vinduene" width="800" height="534">
-  Prosessindustrien ved Ranfjorden er kjernen i klyngen. FOTO: Kent Erik Sjursen / NTB
+  Prosessindustrien ved Ranfjorden er kjernen i klyngen. FOTO: ${credit} / NTB
 </fjord-photo>`,
     },
     {
@@ -38,13 +41,13 @@ export default {
       note: 'The widget renders the `<img>` itself; the caption is always shown as text. This form has no content before the script runs.',
       static: false,
       html: `<fjord-photo src="assets/havbruk-800.jpg" alt="Merder i en stille fjord" width="800" height="534"
-  caption="Havbruk er nå en del av klyngen." credit="Kent Erik Sjursen"></fjord-photo>`,
+  caption="Havbruk er nå en del av klyngen." credit="${credit}"></fjord-photo>`,
     },
     {
       id: 'photo-ratio',
       title: 'Cropped to a ratio',
       note: '`ratio="16:9"` crops the photo (object-fit: cover) and reserves a 16:9 box.',
-      html: `<fjord-photo ratio="16:9" credit="Kent Erik Sjursen">
+      html: `<fjord-photo ratio="16:9" credit="${credit}">
   <img src="assets/mo-i-rana-800.jpg" alt="Mo i Rana sett fra fjellet, med fjorden og industriområdet" width="800" height="534">
   Mo i Rana.
 </fjord-photo>`,
@@ -53,7 +56,7 @@ export default {
       id: 'photo-zoomable',
       title: 'Full size on request',
       note: '`zoomable` adds a button that opens the largest `srcset` candidate (or `full-src`) in a modal dialog.',
-      html: `<fjord-photo zoomable credit="Kent Erik Sjursen">
+      html: `<fjord-photo zoomable credit="${credit}">
   <img src="assets/smelteverk-800.jpg" srcset="assets/smelteverk-800.jpg 800w, assets/smelteverk-1600.jpg 1600w"
     sizes="(min-width: 60rem) 40rem, 100vw" alt="Smelteverk med fire piper ved fjorden i skumringen, lys i vinduene" width="800" height="534">
   Smelteverket ved Ranfjorden.
@@ -66,7 +69,7 @@ export default {
       html: `<fjord-photo>
   <img src="assets/havbruk-800.jpg" alt="Merder i en stille fjord" width="800" height="534">
   Havbruk er nå en del av klyngen.
-  <a slot="credit" href="https://example.org/kent-erik-sjursen">Kent Erik Sjursen</a>
+  <a slot="credit" href="https://example.org/kent-erik-sjursen">${credit}</a>
 </fjord-photo>`,
     },
     {
@@ -74,7 +77,7 @@ export default {
       title: 'An image that fails to load',
       note: 'A neutral box of the same size shows the alt text; caption and credit stay.',
       static: false,
-      html: `<fjord-photo credit="Kent Erik Sjursen">
+      html: `<fjord-photo credit="${credit}">
   <img src="assets/broken-photo.jpg" alt="Arbeidere ved en ovn i smelteverket" width="800" height="534">
   Bildet kunne ikke lastes, men bildeteksten står.
 </fjord-photo>`,
@@ -84,7 +87,7 @@ export default {
       title: 'With structured data',
       note: '`structured-data` writes a schema.org `ImageObject` as JSON-LD into the widget’s light DOM (shown below the example).',
       static: false,
-      html: `<fjord-photo structured-data credit="Kent Erik Sjursen / NTB" copyright-notice="© Rana Næringsliv"
+      html: `<fjord-photo structured-data credit="${credit} / NTB" copyright-notice="© Rana Næringsliv"
   license="https://example.org/lisens" acquire-license-page="https://example.org/kjop-bilde">
   <img src="assets/act-ledere-800.jpg" alt="${actAlt}" width="800" height="534">
   ${caption}
@@ -97,30 +100,30 @@ export default {
       id: 'card-child',
       title: 'A teaser written as HTML',
       note: 'The first `<img>` is the image, the first heading the headline, the rest the lead. The whole card is one link.',
-      html: `<fjord-article-card href="https://example.org/nyheter/ny-arena-pro-klynge" kicker="Næringsliv"
-  published="2021-06-10T09:30:00+02:00" byline="Redaksjonen">
-  <img src="assets/act-ledere-800.jpg" alt="" width="800" height="534">
-  <h3>Ny Arena Pro-klynge</h3>
-  <p>Arctic Cluster Team er en av de fire nye Arena Pro-klyngene i det nasjonale klyngeprogrammet.</p>
+      html: `<fjord-article-card href="https://example.org/nyheter/${story.slug}" kicker="${story.kicker}"
+  published="${story.published}" byline="${story.byline}">
+  <img src="assets/${story.image}-800.jpg" alt="" width="800" height="534">
+  <h3>${story.headline}</h3>
+  <p>${story.lead}</p>
 </fjord-article-card>`,
     },
     {
       id: 'card-page-link',
       title: 'The page’s own link, paid content, video',
       note: 'A link in the headline is used as the card’s link, so the card works without JavaScript too. `sponsored` is announced with the link.',
-      html: `<fjord-article-card sponsored sponsor="Rana Utvikling" type="video" published="2021-05-28T09:00:00+02:00">
-  <img src="assets/mo-i-rana-800.jpg" alt="" width="800" height="534">
-  <h3><a href="https://example.org/annonse/unge-ingeniorer">Derfor flytter unge ingeniører til Mo</a></h3>
-  <p>Nye arbeidsplasser i grønn industri trekker folk nordover.</p>
+      html: `<fjord-article-card sponsored sponsor="${mo.sponsor}" type="video" published="${mo.published}">
+  <img src="assets/${mo.image}-800.jpg" alt="" width="800" height="534">
+  <h3><a href="https://example.org/annonse/${mo.slug}">${mo.headline}</a></h3>
+  <p>${mo.lead}</p>
 </fjord-article-card>`,
     },
     {
       id: 'card-attributes',
       title: 'Attribute-only, vertical',
       note: 'Before the script, `fjord-elements.css` shows its kicker, headline, lead and byline in the card’s final height; the date and the image come with the script.',
-      html: `<fjord-article-card href="https://example.org/nyheter/havbruk" kicker="Havbruk" headline="Havbruk og industri finner hverandre"
-  lead="Spillvarme fra industrien kan gi nye muligheter for settefisk i Nordland." byline="Redaksjonen"
-  image-src="assets/havbruk-800.jpg" image-width="800" image-height="534" published="2021-06-10T08:15:00+02:00"></fjord-article-card>`,
+      html: `<fjord-article-card href="https://example.org/nyheter/${havbruk.slug}" kicker="${havbruk.kicker}" headline="${havbruk.headline}"
+  lead="${havbruk.lead}" byline="${havbruk.byline}"
+  image-src="assets/${havbruk.image}-800.jpg" image-width="800" image-height="534" published="${havbruk.published}"></fjord-article-card>`,
     },
     {
       id: 'card-horizontal',
@@ -137,23 +140,23 @@ export default {
       id: 'card-horizontal-child',
       title: 'Horizontal, written as HTML',
       note: 'The same layout from the page’s own markup: with `fjord-elements.css` linked it is laid out before the script arrives.',
-      html: `<fjord-article-card layout="horizontal" href="https://example.org/havbruk" kicker="Havbruk" live
-  published="2021-06-10T08:15:00+02:00" updated="2021-06-10T11:40:00+02:00" byline="Redaksjonen">
-  <img src="assets/havbruk-800.jpg" alt="" width="800" height="534">
-  <h3>Havbruk og industri finner hverandre</h3>
-  <p>Spillvarme fra industrien kan gi nye muligheter for settefisk i Nordland.
-    <a href="https://example.org/act">Arctic Cluster Team</a> samler partnerne.</p>
+      html: `<fjord-article-card layout="horizontal" href="https://example.org/${havbruk.slug}" kicker="${havbruk.kicker}" live
+  published="${havbruk.published}" updated="${havbruk.updated}" byline="${havbruk.byline}">
+  <img src="assets/${havbruk.image}-800.jpg" alt="" width="800" height="534">
+  <h3>${havbruk.headline}</h3>
+  <p>${havbruk.lead}
+    <a href="${cluster.href}">${cluster.name}</a> ${havbruk.mention}</p>
 </fjord-article-card>`,
     },
     {
       id: 'card-hero',
       title: 'Hero',
       note: 'A large headline that scales with the card’s width; `priority` loads its image first.',
-      html: `<fjord-article-card layout="hero" priority href="https://example.org/smelteverk" kicker="Industri"
-  published="2021-06-08T07:00:00+02:00" byline="Redaksjonen">
-  <img src="assets/smelteverk-800.jpg" alt="" width="800" height="534">
-  <h2>Smelteverket vil kutte utslippene med 40 prosent</h2>
-  <p>Prosessindustrien i Mo i Rana satser på ny teknologi for å nå klimamålene.</p>
+      html: `<fjord-article-card layout="hero" priority href="https://example.org/${smelteverk.slug}" kicker="${smelteverk.kicker}"
+  published="${smelteverk.published}" byline="${smelteverk.byline}">
+  <img src="assets/${smelteverk.image}-800.jpg" alt="" width="800" height="534">
+  <h2>${smelteverk.headline}</h2>
+  <p>${smelteverk.lead}</p>
 </fjord-article-card>`,
     },
     {
@@ -196,10 +199,10 @@ export default {
       title: 'With structured data',
       note: '`structured-data` writes a schema.org `NewsArticle` as JSON-LD (shown below the example).',
       static: false,
-      html: `<fjord-article-card structured-data href="https://example.org/nyheter/ny-arena-pro-klynge" kicker="Næringsliv"
-  published="2021-06-10T09:30:00+02:00" updated="2021-06-10T12:00:00+02:00" byline="Redaksjonen">
-  <img src="assets/act-ledere-800.jpg" alt="" width="800" height="534">
-  <h3>Ny Arena Pro-klynge</h3>
+      html: `<fjord-article-card structured-data href="https://example.org/nyheter/${story.slug}" kicker="${story.kicker}"
+  published="${story.published}" updated="2021-06-10T12:00:00+02:00" byline="${story.byline}">
+  <img src="assets/${story.image}-800.jpg" alt="" width="800" height="534">
+  <h3>${story.headline}</h3>
   <p>Arctic Cluster Team er en av de fire nye Arena Pro-klyngene.</p>
 </fjord-article-card>`,
     },
@@ -209,13 +212,8 @@ export default {
     {
       id: 'fact-box-list',
       title: 'A list of facts, with source and date',
-      html: `<fjord-fact-box heading="Fakta om klyngeprogrammet" source="Innovasjon Norge" updated="2021-06-10">
-  <ul>
-    <li>Nærings- og fiskeridepartementet og Kommunal- og moderniseringsdepartementet finansierer programmet.</li>
-    <li>Siva, Norges forskningsråd og Innovasjon Norge driver det.</li>
-    <li>For 2021 er det budsjettert med 217 millioner kroner til klyngeprogrammet.</li>
-    <li>Fra årsskiftet er det 39 klynger med i programmet Norwegian Innovation Clusters.</li>
-  </ul>
+      html: `<fjord-fact-box heading="${factBox.heading}" source="${factBox.source}" updated="${factBox.updated}">
+  ${factList('  ')}
 </fjord-fact-box>`,
     },
     {
@@ -299,8 +297,7 @@ ${levels}
       id: 'badge-card',
       title: 'Card',
       note: 'Name, level, what the level means, facts and a “Les mer om …” link: the card’s only tab stop.',
-      html: `<fjord-cluster-badge variant="card" name="Arctic Cluster Team" short-name="ACT" level="arena-pro" partners="83"
-  since="2017" region="Mo i Rana" href="https://example.org/act"></fjord-cluster-badge>`,
+      html: `<fjord-cluster-badge variant="card" ${badgeAttributes()}></fjord-cluster-badge>`,
     },
     {
       id: 'badge-card-logo',
@@ -319,8 +316,7 @@ ${levels}
       title: 'With structured data',
       note: '`structured-data` writes a schema.org `Organization` with the level as its `award` (shown below the example).',
       static: false,
-      html: `<fjord-cluster-badge structured-data variant="card" name="Arctic Cluster Team" short-name="ACT" level="arena-pro"
-  partners="83" since="2017" region="Mo i Rana" href="https://example.org/act"></fjord-cluster-badge>`,
+      html: `<fjord-cluster-badge structured-data variant="card" ${badgeAttributes()}></fjord-cluster-badge>`,
     },
   ],
 
@@ -330,8 +326,8 @@ ${levels}
       title: 'Attribute form, with consent',
       note: 'The widget renders the form under the page’s heading and description. Try it: this page answers in place of an endpoint (empty or malformed addresses are caught before anything is sent).',
       html: `<fjord-newsletter-signup action="/api/newsletter" list="klyngenytt" privacy-href="https://example.org/personvern" consent-required>
-  <h2>Meld deg på vårt nyhetsbrev</h2>
-  <p>Nyheter fra klyngene i nord, én gang i uka.</p>
+  <h2>${signup.heading}</h2>
+  <p>${signup.text}</p>
 </fjord-newsletter-signup>`,
     },
     {

@@ -2,6 +2,8 @@
  * `/test-api/csp/page.html`: all five widgets on a page served under the strictest policy a site would use,
  * the one the README documents. The page's only script is external (test/support/csp-page.ts).
  */
+import { badgeAttributes, cards, factBox, factList, photo, signup } from '../../demo/story.js';
+
 export const STRICT_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -19,29 +21,24 @@ const PAGE = `<!doctype html>
   <script type="module" src="/test/support/csp-page.ts"></script>
 </head>
 <body>
-  <fjord-photo credit="Kent Erik Sjursen" zoomable structured-data license="https://example.org/lisens">
+  <fjord-photo credit="${photo.credit}" zoomable structured-data license="https://example.org/lisens">
     <img src="/test-api/image.svg?w=1600&amp;h=1067" alt="Tre kvinner står foran en industrihall" width="1600" height="1067">
-    Monica Paulsen (t.v.) og Tone Jakobsen (t.h.) i ACT sammen med Ellen Myrvold i Alcoa Mosjøen, som er styreleder i ACT.
+    ${photo.caption}
   </fjord-photo>
   <fjord-photo src="/test-api/missing.jpg" alt="Havbruk" width="1600" height="900" caption="Et bilde som ikke lastet." credit="Demo"></fjord-photo>
   <fjord-article-card structured-data href="/nyheter/ny-arena-pro-klynge" kicker="Næringsliv" published="2021-06-10T09:30:00+02:00" byline="Redaksjonen" live type="video" sponsored sponsor="Rana Utvikling">
     <img src="/test-api/image.svg?w=1600&amp;h=1067&amp;n=2" alt="" width="1600" height="1067">
-    <h3>Ny Arena Pro-klynge</h3>
-    <p>Arctic Cluster Team er en av de fire nye Arena Pro-klyngene i det nasjonale klyngeprogrammet.</p>
+    <h3>${cards.story.headline}</h3>
+    <p>${cards.story.lead}</p>
   </fjord-article-card>
-  <fjord-fact-box heading="Fakta om klyngeprogrammet" collapsed-height="60" source="Innovasjon Norge" updated="2021-06-10">
-    <ul>
-      <li>Nærings- og fiskeridepartementet og Kommunal- og moderniseringsdepartementet finansierer programmet.</li>
-      <li>Siva, Norges forskningsråd og Innovasjon Norge driver det.</li>
-      <li>For 2021 er det budsjettert med 217 millioner kroner til klyngeprogrammet.</li>
-      <li>Fra årsskiftet er det 39 klynger med i programmet Norwegian Innovation Clusters.</li>
-    </ul>
+  <fjord-fact-box heading="${factBox.heading}" collapsed-height="60" source="${factBox.source}" updated="${factBox.updated}">
+    ${factList('    ')}
   </fjord-fact-box>
-  <fjord-cluster-badge structured-data name="Arctic Cluster Team" short-name="ACT" level="arena-pro" partners="83" since="2017" region="Mo i Rana" href="https://example.org/act"></fjord-cluster-badge>
+  <fjord-cluster-badge structured-data ${badgeAttributes()}></fjord-cluster-badge>
   <fjord-cluster-badge variant="card" name="Arctic Cluster Team" short-name="ACT" level="gce" nce esca="gold" partners="83" since="2017" until="2020" region="Mo i Rana" href="https://example.org/act"></fjord-cluster-badge>
   <fjord-newsletter-signup action="/test-api/csp/signup" list="klyngenytt" privacy-href="/personvern" consent-required>
-    <h2>Meld deg på vårt nyhetsbrev</h2>
-    <p>Nyheter fra klyngene i nord, én gang i uka.</p>
+    <h2>${signup.heading}</h2>
+    <p>${signup.text}</p>
   </fjord-newsletter-signup>
 </body>
 </html>`;
