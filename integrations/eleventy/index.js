@@ -148,7 +148,8 @@ export default function fjordElements(eleventyConfig, options = {}) {
     if (eleventyConfig.libraryOverrides?.md) return eleventyConfig.libraryOverrides.md;
     if (siteMarkdown) return siteMarkdown;
     if (!ownMarkdown) {
-      const require = createRequire(createRequire(join(process.cwd(), 'package.json')).resolve('@11ty/eleventy/package.json'));
+      // Eleventy's own markdown-it, found from where the site's Eleventy is installed.
+      const require = createRequire(createRequire(join(process.cwd(), 'package.json')).resolve('@11ty/eleventy'));
       const markdownIt = require('markdown-it');
       ownMarkdown = markdownIt({ html: true, ...eleventyConfig.markdownOptions });
       ownMarkdown.disable('code');

@@ -5,11 +5,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Eleventy from '@11ty/eleventy';
 import markdownIt from 'markdown-it';
 import { differences, generate } from '../../scripts/shortcodes.mjs';
-import { dedent, renderWidget } from '../../integrations/eleventy/index.js';
+import fjordElements, { dedent, renderWidget } from '../../integrations/eleventy/index.js';
 import { widgets } from '../../integrations/eleventy/widgets.js';
 import { meaning } from './html-meaning.mjs';
 
@@ -107,5 +109,41 @@ describe('the Eleventy plugin’s markup', () => {
 
   it('dedent takes off the shared indentation only', () => {
     assert.equal(dedent('\n\n    - a\n      - b\n\n    c\n  '), '- a\n  - b\n\nc');
+  });
+});
+
+describe('the Eleventy plugin in Eleventy', () => {
+  it('renders paired shortcodes in Nunjucks and Liquid pages with no Markdown page to make the Markdown library', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fjord-eleventy-plugin-'));
+    try {
+      mkdirSync(join(dir, 'src'));
+      const box = '\n  - Første *punkt*.\n\n  - Andre punkt.\n';
+      writeFileSync(join(dir, 'src/a.njk'), `{% fjordFactBox heading="Fakta", collapsedHeight="8em" %}${box}{% endfjordFactBox %}`);
+      writeFileSync(join(dir, 'src/b.liquid'), `{% fjordFactBox "heading", "Fakta", "collapsed-height", "8em" %}${box}{% endfjordFactBox %}`);
+      const eleventy = new Eleventy(join(dir, 'src'), join(dir, '_site'), {
+        quietMode: true,
+        config: (eleventyConfig) => eleventyConfig.addPlugin(fjordElements, { assets: false }),
+      });
+      const pages = (await eleventy.toJSON()).sort((a, b) => a.inputPath.localeCompare(b.inputPath));
+      const expected = [
+        {
+          tag: 'fjord-fact-box',
+          attributes: [['collapsed-height', '8em'], ['heading', 'Fakta']],
+          children: [
+            {
+              tag: 'ul',
+              attributes: [],
+              children: [
+                { tag: 'li', attributes: [], children: [{ tag: 'p', attributes: [], children: ['Første', { tag: 'em', attributes: [], children: ['punkt'] }, '.'] }] },
+                { tag: 'li', attributes: [], children: [{ tag: 'p', attributes: [], children: ['Andre punkt.'] }] },
+              ],
+            },
+          ],
+        },
+      ];
+      assert.deepEqual(pages.map((p) => meaning(p.content)), [expected, expected]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
