@@ -8,11 +8,11 @@ const ssr = process.env.FJORD_SSR === '1';
 module.exports = async function (eleventyConfig) {
   eleventyConfig.addGlobalData('ssr', ssr);
   eleventyConfig.addPassthroughCopy({ 'src/img': 'img' });
-  if (!ssr) {
-    // The drop-in: fjord-elements.js and fjord-elements.css, copied from the package.
-    eleventyConfig.addPassthroughCopy({ 'node_modules/fjord-elements/dist/cdn': 'fjord-elements' });
-    return;
-  }
+  // The shortcodes ({% fjordFactBox %} …) and {% fjordElementsHead %}; the drop-in files, fjord-elements.js and
+  // fjord-elements.css, copied from the package to /fjord-elements/, except for the server-rendered site.
+  const { default: fjordElements } = await import('fjord-elements/eleventy');
+  eleventyConfig.addPlugin(fjordElements, { assets: !ssr });
+  if (!ssr) return;
   const { renderDocument } = await import('fjord-elements/ssr.js');
   eleventyConfig.addTransform('fjord-elements', function (content) {
     return this.page.outputPath && this.page.outputPath.endsWith('.html') ? renderDocument(content) : content;

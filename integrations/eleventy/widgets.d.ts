@@ -1,0 +1,3 @@
+import type { WidgetShortcode } from './index.js';
+export declare const widgets: WidgetShortcode[];
+export declare const globalAttributes: string[];

@@ -1,0 +1,3 @@
+module fjord-elements/integrations/hugo
+
+go 1.20

@@ -1,0 +1,80 @@
+// Shared by the tests of the example sites (examples/eleventy, examples/hugo): each is packed and built as a consumer
+// builds it, served from its output folder with the widget script held back, and opened in Chromium
+// (puppeteer-core, the system's browser), so that the page is laid out and painted before the widgets upgrade.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join } from 'node:path';
+
+export const TAGS = ['fjord-photo', 'fjord-article-card', 'fjord-fact-box', 'fjord-cluster-badge', 'fjord-newsletter-signup'];
+/** The widget scripts, served 700 ms late: the drop-in file, and the npm build a server-rendered page hydrates with. */
+export const LATE = /^\/(fjord-elements\/fjord-elements\.js|modules\/fjord-elements\/index\.js)$/;
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+/** Runs a command and returns its output: stdout, and with `stderr: true` what it wrote there too. */
+export function run(command, args, cwd, env = {}, { stderr = false } = {}) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout + (stderr ? result.stderr : '');
+}
+
+/** Serves `dir` on 127.0.0.1 (a port the system picks), the widget scripts (LATE) 700 ms late. */
+export function serve(dir) {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    let file = join(dir, decodeURIComponent(path));
+    if (existsSync(file) && !extname(file)) file = join(file, 'index.html');
+    if (!file.startsWith(dir) || !existsSync(file)) return res.writeHead(404).end();
+    const send = () => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    if (LATE.test(path)) setTimeout(send, 700);
+    else send();
+  });
+  return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)));
+}
+
+/** Opens a page, records what it logs, and waits until every widget on it is defined and rendered. */
+export async function openPage(browser, url, { javaScript = true } = {}) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 800, height: 2400 });
+  const logged = [];
+  page.on('pageerror', (e) => logged.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => ['error', 'warn', 'warning'].includes(m.type()) && logged.push(`${m.type()}: ${m.text()}`));
+  page.on('requestfailed', (r) => logged.push(`failed: ${r.url()}`));
+  await page.setJavaScriptEnabled(javaScript);
+  // Layout shifts, recorded by the page itself; the test counts those from the moment the widget script arrives (see
+  // `upgradeShifts`).
+  await page.evaluateOnNewDocument(() => {
+    window.layoutShifts = [];
+    new PerformanceObserver((list) => window.layoutShifts.push(...list.getEntries())).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  if (javaScript) {
+    await page.waitForFunction(
+      (tags) => [...document.querySelectorAll(tags.join(','))].every((el) => customElements.get(el.localName) && el.hasUpdated),
+      { timeout: 15000 },
+      TAGS,
+    );
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  }
+  return { page, logged };
+}
+
+/**
+ * The layout shifts from the moment the delayed widget script arrived (its response's first byte): what upgrading or
+ * hydrating the widgets moved. Shifts before it are the page's own parsing, which the widgets have no part in: under
+ * load Chromium can paint a page half-parsed, and a block whose heading has not arrived yet then sits 4 px higher
+ * than once it has (its margin collapses differently), which CI saw at times. What moved, where from and to, and when,
+ * is in `moved`, so a failure tells a real shift from a race.
+ */
+export const upgradeShifts = (page) =>
+  page.evaluate((late) => {
+    const script = performance.getEntriesByType('resource').find((e) => new RegExp(late).test(new URL(e.name).pathname));
+    const arrived = script?.responseStart ?? 0;
+    const seen = window.layoutShifts.filter((e) => e.startTime >= arrived);
+    const where = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+    const name = (node) => (node?.nodeType == 3 ? `text "${node.data.trim().slice(0, 30)}" in <${node.parentNode?.localName}>` : `<${node?.localName ?? '?'}>`);
+    const moved = seen.flatMap((e) =>
+      e.sources.map((s) => `${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms: ${name(s.node)} ${where(s.previousRect)} → ${where(s.currentRect)}`),
+    );
+    return { arrived: Math.round(arrived), shifts: seen.reduce((sum, e) => sum + e.value, 0), moved };
+  }, LATE.source);
