@@ -2,6 +2,7 @@
 // line and indentation inside the photo, emphasis in its caption, a list ending at the fact box's end, Markdown in
 // the signup), and what a reader must find on its page once the widgets have upgraded: every widget whole, holding
 // what it should and nothing of the story after it.
+import { cards, signup } from '../../demo/story.js';
 
 /** What the page shows of each widget, read in the browser (puppeteer `page`). */
 export function storyWidgets(page) {
@@ -66,12 +67,12 @@ export const expectedStory = ({ headline, link, kicker }) => ({
   card: { image: 1, headline: [`h3: ${headline}`], link, kicker },
   signup: {
     heading: ['h2: Meld deg på vårt nyhetsbrev'],
-    description: ['Nyheter fra klyngene i nord, én gang i uka.'],
+    description: [signup.text],
     emphasis: ['én'],
     email: true,
   },
   outside: [
-    'Arctic Cluster Team er en av de fire nye Arena Pro-klyngene i det nasjonale klyngeprogrammet.',
+    cards.story.lead,
     'Klyngen samler industribedrifter, leverandører og kunnskapsmiljøer i Rana og på Helgeland.',
     'Grønn omstilling',
     'Klyngen skal arbeide enda tettere med grønn omstilling, kompetanse og nye markeder.',
