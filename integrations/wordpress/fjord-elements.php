@@ -4,7 +4,7 @@
  * Plugin URI:        https://www.npmjs.com/package/fjord-elements
  * Description:       The fjord-elements widgets in posts: photo with caption, article card, fact box, cluster badge and newsletter signup. Keeps their tags whole through WordPress's HTML filter (kses) and its paragraph filter (wpautop), checks the URLs in them, adds a shortcode and a block for each widget, and loads the widgets' stylesheet and script.
  * Version:           0.1.0
- * Requires at least: 5.0.1
+ * Requires at least: 5.8
  * Requires PHP:      7.4
  * License:           MIT
  * License URI:       https://opensource.org/licenses/MIT
