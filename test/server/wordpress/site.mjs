@@ -4,7 +4,7 @@
 // WordPress's PHP API in the site (site.php); `stop()` stops both servers and removes the folder, and an exit of the
 // test process stops them too. Debian's packages are installed when missing and this is root with apt-get.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,7 @@ async function startMariaDB(dir) {
   const server = spawn(
     MARIADBD,
     ['--no-defaults', `--datadir=${data}`, `--socket=${socket}`, `--port=${port}`, '--bind-address=127.0.0.1', ...root, `--pid-file=${join(dir, 'mariadb.pid')}`, `--log-error=${log}`, '--skip-log-bin', '--innodb-buffer-pool-size=32M', '--innodb-flush-log-at-trx-commit=0', '--innodb-doublewrite=0'],
-    { stdio: 'ignore' },
+    { stdio: 'ignore', detached: true },
   );
   const sql = (statement) => spawnSync('mariadb', ['--no-defaults', '-uroot', `--socket=${socket}`, '-e', statement], { encoding: 'utf8' });
   await until('MariaDB accepting connections', () => server.exitCode === null && sql('SELECT 1').status === 0, { log });
@@ -66,8 +66,15 @@ export async function startWordPressSite() {
   ensureWordPressSite();
   const dir = mkdtempSync(join(tmpdir(), 'fjord-wordpress-site-'));
   const children = [];
+  // Each server runs in a process group of its own (PHP's server forks its workers): the whole group is stopped.
   const stopAll = () => {
-    for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+    for (const child of children.splice(0)) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
   };
   process.once('exit', stopAll);
   try {
@@ -110,7 +117,8 @@ require_once ABSPATH . 'wp-settings.php';
     const serverLog = join(dir, 'php-server.log');
     const web = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', docroot, join(here, 'router.php')], {
       env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
-      stdio: ['ignore', 'ignore', 'ignore'],
+      stdio: ['ignore', 'ignore', openSync(serverLog, 'a')],
+      detached: true,
     });
     children.push(web);
     await until('PHP server listening', () => fetch(`${url}/readme.html`).then((r) => r.ok, () => false), { log: serverLog });
