@@ -7,7 +7,7 @@
 // stylesheet and module once, nothing logged, nothing shifted when the (700 ms late) module upgrades the widgets.
 // Before that, WordPress's own content filters on the README's markup: the_content for a classic post and for the
 // block editor's Classic and Custom HTML blocks, and widget_text_content.
-// Needs `npm run build` first (npm test does it). About a minute and a half, a third of it starting MariaDB.
+// Needs `npm run build` first (npm test does it). About two minutes on a busy machine, 20 s of it starting the site.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -347,6 +347,10 @@ describe('posts by an Author, on their public pages in Chromium', () => {
     } finally {
       await page.close();
     }
+  });
+
+  it('WordPress logged no PHP warning or notice from the plugin', () => {
+    assert.deepEqual(site.pluginLog(), []);
   });
 
   // Known: WordPress's default theme (Twenty Twenty-Three) sets h3 to 36 px. Before upgrade fjord-elements.css gives

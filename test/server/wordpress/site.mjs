@@ -12,7 +12,8 @@ import { ensureDebian } from '../../../scripts/ensure-debian.mjs';
 import { freePort } from '../../../scripts/free-port.mjs';
 
 export const WORDPRESS = '/usr/share/wordpress';
-const PACKAGES = ['php-cli', 'php-mysql', 'wordpress', 'mariadb-server'];
+// The theme is only a recommendation of `wordpress`, and ensureDebian leaves recommendations out.
+const PACKAGES = ['php-cli', 'php-mysql', 'wordpress', 'wordpress-theme-twentytwentythree', 'mariadb-server'];
 const MARIADBD = ['/usr/sbin/mariadbd', '/usr/sbin/mysqld'].find(existsSync) ?? '/usr/sbin/mariadbd';
 const here = import.meta.dirname;
 
@@ -21,6 +22,7 @@ export function ensureWordPressSite() {
   const ready = () =>
     spawnSync('php', ['-r', 'exit(extension_loaded("mysqli") ? 0 : 1);']).status === 0 &&
     existsSync(join(WORDPRESS, 'wp-load.php')) &&
+    existsSync(join(WORDPRESS, 'wp-content/themes/twentytwentythree/style.css')) &&
     existsSync(MARIADBD) &&
     spawnSync('sh', ['-c', 'command -v mariadb-install-db'], { stdio: 'ignore' }).status === 0;
   ensureDebian(PACKAGES, ready, { what: 'the WordPress site tests' });
