@@ -5,6 +5,7 @@
  *   dist/web-types.json                                                   JetBrains IDEs (WebStorm, IntelliJ)
  *   dist/npm/react.d.ts                                                   React 19 JSX types, `fjord-elements/react`
  *   dist/allowlist.json, dist/npm/sanitize.js (+ .d.ts)                   the sanitizer allowlist and presets, `fjord-elements/sanitize.js`
+ *   dist/cms-elements.json                                                each widget's attributes, slots and display, for CMS plugins
  * The reference tables of the docs site (docs/eleventy.config.mjs) are generated from the same manifest.
  * `npm run build` runs it before building the docs site.
  */
@@ -275,6 +276,32 @@ export declare const addDOMPurifyHooks: ReturnType<typeof presets>['addDOMPurify
 export declare const forSanitizeHtml: ReturnType<typeof presets>['forSanitizeHtml'];
 `;
 
+/**
+ * What a CMS plugin builds its shortcodes and blocks from (integrations/wordpress): per widget its tag, title (the
+ * summary up to its first bracket), description, whether it is a block or sits in a line of text (its `display` in
+ * fjord-elements.css: `inline-…` is inline), every attribute with its kind (`string`, `boolean` or `number`), its
+ * values when the type is a list of literals, and its default, and its slots.
+ */
+function cmsElements() {
+  const css = readFileSync(join(root, 'src/fjord-elements.css'), 'utf8');
+  return elements.map((el) => {
+    const display = new RegExp(`^${el.tagName} \\{\\s*display: ([a-z-]+);`, 'm').exec(css)?.[1];
+    if (!display) throw new Error(`manifest-outputs: src/fjord-elements.css has no "${el.tagName} { display: … }" rule.`);
+    return {
+      tag: el.tagName,
+      title: oneLine(el.summary ?? el.tagName).replace(/\s*[(.].*$/, ''),
+      description: oneLine(el.description),
+      display: display.startsWith('inline') ? 'inline' : 'block',
+      attributes: (el.attributes ?? []).map((a) => {
+        const values = literals(a.type);
+        const kind = isBoolean(a.type) ? 'boolean' : /^number\b/.test(a.type?.text ?? '') ? 'number' : 'string';
+        return { name: a.name, kind, description: oneLine(a.description), ...(values.length ? { values } : {}), ...(a.default && kind != 'boolean' ? { default: a.default.replace(/^'(.*)'$/, '$1') } : {}) };
+      }),
+      slots: (el.slots ?? []).map((s) => ({ name: s.name, description: oneLine(s.description) })),
+    };
+  });
+}
+
 function write(path, text) {
   const file = join(root, path);
   mkdirSync(dirname(file), { recursive: true });
@@ -288,6 +315,7 @@ write('dist/web-types.json', json(webTypes));
 if (existsSync(join(root, 'dist/npm'))) write('dist/npm/react.d.ts', reactTypes());
 const list = allowlist();
 write('dist/allowlist.json', json(list));
+write('dist/cms-elements.json', json(cmsElements()));
 if (existsSync(join(root, 'dist/npm/sanitize/presets.js'))) {
   write('dist/npm/sanitize.js', sanitizeModule(list));
   write('dist/npm/sanitize.d.ts', SANITIZE_TYPES);
@@ -295,4 +323,4 @@ if (existsSync(join(root, 'dist/npm/sanitize/presets.js'))) {
 
 const untyped = elements.flatMap((el) => (el.events ?? []).filter((e) => !e.type).map((e) => `${e.name} (<${el.tagName}>)`));
 if (untyped.length) console.warn(`manifest-outputs: no HTMLElementEventMap entry for ${untyped.join(', ')}; typed as CustomEvent.`);
-console.log(`manifest-outputs: ${elements.length} elements → ${relative(root, join(root, 'dist'))}/{vscode.*-custom-data,web-types}.json, dist/npm/react.d.ts, dist/allowlist.json, dist/npm/sanitize.js`);
+console.log(`manifest-outputs: ${elements.length} elements → ${relative(root, join(root, 'dist'))}/{vscode.*-custom-data,web-types}.json, dist/npm/react.d.ts, dist/allowlist.json, dist/cms-elements.json, dist/npm/sanitize.js`);

@@ -68,6 +68,26 @@ describe('WordPress plugin with WordPress kses', () => {
     for (const file of ['fjord-elements.js', 'fjord-elements.css']) {
       assert.deepEqual(readFileSync(join(result.plugin, 'cdn', file)), readFileSync(join(root, 'dist/cdn', file)));
     }
+    assert.equal(readFileSync(join(result.plugin, 'elements.json'), 'utf8'), readFileSync(join(root, 'dist/cms-elements.json'), 'utf8'));
+    assert.equal(readFileSync(join(result.plugin, 'blocks/editor.js'), 'utf8'), readFileSync(join(root, 'integrations/wordpress/blocks/editor.js'), 'utf8'));
+  });
+
+  it('the zip holds a block.json per widget, generated from the manifest: every attribute, one category', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'dist/custom-elements.json'), 'utf8'));
+    const tags = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+    assert.equal(tags.length, 5);
+    for (const el of tags) {
+      const block = JSON.parse(readFileSync(join(result.plugin, 'blocks', el.tagName.replace(/^fjord-/, ''), 'block.json'), 'utf8'));
+      assert.equal(block.name, `fjord-elements/${el.tagName.replace(/^fjord-/, '')}`);
+      assert.equal(block.category, 'fjord-elements');
+      assert.equal(block.editorScript, 'fjord-elements-blocks');
+      for (const a of el.attributes ?? []) assert.equal(block.attributes[a.name]?.type, /^boolean/.test(a.type?.text ?? '') ? 'boolean' : 'string', `${el.tagName} ${a.name}`);
+    }
+  });
+
+  it('the editor script is plain JavaScript a browser runs as it is (node --check)', () => {
+    const check = spawnSync(process.execPath, ['--check', join(result.plugin, 'blocks/editor.js')]);
+    assert.equal(check.status, 0, check.stderr.toString());
   });
 
   readme.forEach(([name, html], i) => {
