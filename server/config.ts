@@ -88,6 +88,11 @@ export interface SignupOptions {
   sender?: SenderOptions;
   /** PostgreSQL connections per instance. Default 10. */
   poolSize?: number;
+  /**
+   * Turns on `GET /metrics` (Prometheus' text format, through the optional peer prom-client), for a scraper that
+   * sends `Authorization: Bearer <this token>`. Default: `FJORD_METRICS_TOKEN`; unset, `/metrics` answers 404.
+   */
+  metricsToken?: string;
 }
 
 /** How the outbox sender retries. The defaults suit a reader waiting for a confirmation mail. */
@@ -98,7 +103,7 @@ export interface SenderOptions {
   maxRetryMs?: number;
   /** How often the outbox is looked at for mails queued by other instances and retries that are due. Default 5 s. */
   pollMs?: number;
-  /** How long a claim on a mail holds; a sender that dies holding one lets it go after this. Default 2 minutes. */
+  /** How long a claim on a mail holds, renewed every third of it while the mail is being sent; a sender that dies holding one lets it go after this. Default 15 s. */
   leaseMs?: number;
   /** Mails claimed and sent at a time. Default 10. */
   batch?: number;
@@ -126,6 +131,7 @@ export interface Settings {
   mailFrom?: string;
   sender: Required<SenderOptions>;
   poolSize: number;
+  metricsToken?: string;
 }
 
 const HOUR = 3_600_000;
@@ -157,10 +163,11 @@ export function resolveSettings(options: SignupOptions = {}, env: NodeJS.Process
       retryMs: options.sender?.retryMs ?? 10_000,
       maxRetryMs: options.sender?.maxRetryMs ?? 10 * 60_000,
       pollMs: options.sender?.pollMs ?? 5_000,
-      leaseMs: options.sender?.leaseMs ?? 2 * 60_000,
+      leaseMs: options.sender?.leaseMs ?? 15_000,
       batch: options.sender?.batch ?? 10,
     },
     poolSize: options.poolSize ?? 10,
+    metricsToken: options.metricsToken ?? (env.FJORD_METRICS_TOKEN || undefined),
   };
 }
 
