@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Locale } from '../src/shared/locale.js';
+import { stdoutLines } from './log.js';
 
 /** A newsletter a reader can sign up to. */
 export interface NewsletterList {
@@ -75,7 +76,7 @@ export interface SignupOptions {
   trustProxy?: number;
   /** The client's IP for rate limits and the stored hash, for any other header. Overrides `trustProxy`. */
   clientIp?: (req: IncomingMessage) => string;
-  /** Where log lines go. Default `console.log`. */
+  /** Where log lines (one JSON object each) go. Default: standard output, the lines of one event-loop turn in one write. */
   log?: (line: string) => void;
   /**
    * The SMTP server that sends the mails, e.g. `smtp://user:pass@smtp.example.com:587` (STARTTLS when offered) or
@@ -156,7 +157,7 @@ export function resolveSettings(options: SignupOptions = {}, env: NodeJS.Process
     defaultLocale: options.defaultLocale ?? 'nb',
     now: options.now ?? Date.now,
     clientIp: options.clientIp ?? forwardedFor(hops),
-    log: options.log ?? ((line) => console.log(line)),
+    log: options.log ?? stdoutLines(),
     smtpUrl: options.smtpUrl ?? (env.FJORD_SMTP_URL || undefined),
     mailFrom: options.mailFrom ?? (env.FJORD_MAIL_FROM || undefined),
     sender: {
