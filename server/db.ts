@@ -296,22 +296,18 @@ export class SignupStore {
          ORDER BY id LIMIT ?${this.driver.skipLocked}`,
         iso(now), iso(now), limit,
       );
-      const rows: OutboxRow[] = [];
-      for (const { id } of due) {
-        rows.push((await q.get<OutboxRow>(
-          'UPDATE outbox SET claim = ?, claimed_until = ?, attempts = attempts + 1 WHERE id = ? RETURNING *',
-          claim, iso(now + leaseMs), id,
-        ))!);
-      }
-      return rows;
+      if (!due.length) return [];
+      const rows = await q.all<OutboxRow>(
+        `UPDATE outbox SET claim = ?, claimed_until = ?, attempts = attempts + 1 WHERE id IN (${due.map(() => '?').join(', ')}) RETURNING *`,
+        claim, iso(now + leaseMs), ...due.map((row) => row.id),
+      );
+      return rows.sort((a, b) => a.id - b.id);
     });
   }
 
   /** Pushes back the end of every claim `claim` holds on a mail not yet sent: a sender renews while it is still sending. */
   async renewClaims(claim: string, leaseMs: number): Promise<number> {
-    return this.driver.transaction((q) =>
-      q.run('UPDATE outbox SET claimed_until = ? WHERE claim = ? AND sent_at IS NULL AND failed_at IS NULL', iso(this.#settings.now() + leaseMs), claim),
-    );
+    return this.driver.runNow('UPDATE outbox SET claimed_until = ? WHERE claim = ? AND sent_at IS NULL AND failed_at IS NULL', iso(this.#settings.now() + leaseMs), claim);
   }
 
   /** How many mails wait to be sent, and when the oldest of them was queued. */
@@ -323,8 +319,8 @@ export class SignupStore {
 
   /** Records that the SMTP server took a mail. False when the claim was lost meanwhile (it ran out, or the mail was erased). */
   async markSent(id: number, claim: string): Promise<boolean> {
-    const changed = await this.driver.transaction((q) =>
-      q.run('UPDATE outbox SET sent_at = ?, claim = NULL, claimed_until = NULL, error = NULL WHERE id = ? AND claim = ?', iso(this.#settings.now()), id, claim),
+    const changed = await this.driver.runNow(
+      'UPDATE outbox SET sent_at = ?, claim = NULL, claimed_until = NULL, error = NULL WHERE id = ? AND claim = ?', iso(this.#settings.now()), id, claim,
     );
     return changed > 0;
   }

@@ -20,6 +20,12 @@ export interface Driver extends Queries {
   readonly where: string;
   /** Runs `fn` in one write transaction; it is rolled back when `fn` throws. */
   transaction<T>(fn: (q: Queries) => Promise<T>): Promise<T>;
+  /**
+   * Runs one statement as a transaction of its own, without waiting behind the requests' transactions where the
+   * database allows: on PostgreSQL over a connection kept for it, in one round trip; SQLite's writes take turns.
+   * For the sender's marks, so that a mail the SMTP server took is marked sent as soon as possible.
+   */
+  runNow(sql: string, ...params: unknown[]): Promise<number>;
   /** `FOR UPDATE SKIP LOCKED` where the database has it. */
   readonly skipLocked: string;
   /** `FOR UPDATE` where the database has it. */
@@ -86,27 +92,31 @@ export async function openSqlite(file: string): Promise<Driver> {
     db.close();
     throw error;
   }
+  // Prepared once: a transaction's BEGIN and COMMIT are not parsed again each time.
+  const [begin, commit, rollback] = ['BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK'].map((sql) => db.prepare(sql));
+  const transaction = <T>(fn: (q: Queries) => Promise<T>): Promise<T> => {
+    const run = async () => {
+      begin.run();
+      try {
+        const result = await fn(q);
+        commit.run();
+        return result;
+      } catch (error) {
+        if (db.inTransaction) rollback.run();
+        throw error;
+      }
+    };
+    const result = queue.tail.then(run, run);
+    queue.tail = result.catch(() => undefined);
+    return result;
+  };
   let closed = false;
   return {
     kind: 'sqlite',
     where: file,
     ...q,
-    transaction<T>(fn: (q: Queries) => Promise<T>): Promise<T> {
-      const run = async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await fn(q);
-          db.exec('COMMIT');
-          return result;
-        } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw error;
-        }
-      };
-      const result = queue.tail.then(run, run);
-      queue.tail = result.catch(() => undefined);
-      return result;
-    },
+    transaction,
+    runNow: (sql: string, ...params: unknown[]) => transaction((tx) => tx.run(sql, ...params)),
     skipLocked: '',
     forUpdate: '',
     schemaVersion: async () => db.pragma('user_version', { simple: true }) as number,
@@ -153,8 +163,11 @@ function numbered(sql: string): string {
 async function openPostgres(url: string, poolSize: number): Promise<Driver> {
   const pg = peer<typeof Pg>('pg', 'A PostgreSQL signup database');
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // The sender's marks, apart from the requests' queue for a connection.
+  const urgent = new pg.Pool({ connectionString: url, max: 2 });
   // An idle client that loses its connection (the server restarts) is dropped from the pool, not a crash.
   pool.on('error', () => undefined);
+  urgent.on('error', () => undefined);
   const over = (client: Pg.Pool | Pg.PoolClient): Queries => ({
     all: async <T>(sql: string, ...params: unknown[]) => (await client.query(numbered(sql), params)).rows as T[],
     get: async <T>(sql: string, ...params: unknown[]) => (await client.query(numbered(sql), params)).rows[0] as T | undefined,
@@ -199,7 +212,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Driver> {
       );
     });
   } catch (error) {
-    await pool.end();
+    await Promise.all([pool.end(), urgent.end()]);
     throw error;
   }
   const where = (() => {
@@ -213,6 +226,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Driver> {
     where,
     ...over(pool),
     transaction,
+    runNow: over(urgent).run,
     skipLocked: ' FOR UPDATE SKIP LOCKED',
     forUpdate: ' FOR UPDATE',
     async schemaVersion() {
@@ -222,7 +236,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Driver> {
     async close() {
       if (closed) return;
       closed = true;
-      await pool.end();
+      await Promise.all([pool.end(), urgent.end()]);
     },
   };
 }
