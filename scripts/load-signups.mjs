@@ -8,6 +8,7 @@
  *   npm run load:signups                                   SQLite, one instance; then PostgreSQL, two instances
  *   npm run load:signups -- --db=sqlite --runs=5           one of the two
  *   npm run load:signups -- --signups=2000 --addresses=1000 --instances=2 --concurrency=64
+ *   npm run load:signups -- --commit-cost                  what SQLite's synchronous = FULL would cost per commit
  *
  * PostgreSQL is a throwaway cluster (test/server/postgres.mjs: Debian's postgresql, installed as the tests do).
  * Each run uses a new database. Printed per run: the time from the first post to the last answer (the figure
@@ -37,8 +38,13 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '64' },
     runs: { type: 'string', default: '3' },
     profile: { type: 'string' },
+    'commit-cost': { type: 'boolean', default: false },
   },
 });
+if (values['commit-cost']) {
+  await commitCost();
+  process.exit(0);
+}
 const SIGNUPS = Number(values.signups);
 const ADDRESSES = Number(values.addresses);
 const CONCURRENCY = Number(values.concurrency);
@@ -206,4 +212,30 @@ try {
 } finally {
   await smtp.stop();
   cluster?.stop();
+}
+
+/** 3,000 one-row write transactions on a WAL file, with synchronous = NORMAL (the service's) and FULL, three times. */
+async function commitCost() {
+  const { default: Database } = await import('better-sqlite3');
+  for (let round = 1; round <= 3; round++) {
+    const times = {};
+    for (const mode of ['NORMAL', 'FULL']) {
+      const temp = tempDatabase();
+      const db = new Database(temp.file);
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${mode}`);
+      db.exec('CREATE TABLE t (bucket TEXT, key TEXT, at TEXT); CREATE INDEX t_by_key ON t (bucket, key, at)');
+      const [begin, insert, commit] = ['BEGIN IMMEDIATE', 'INSERT INTO t VALUES (?, ?, ?)', 'COMMIT'].map((sql) => db.prepare(sql));
+      const started = performance.now();
+      for (let i = 0; i < 3000; i++) {
+        begin.run();
+        insert.run('ip', String(i), new Date().toISOString());
+        commit.run();
+      }
+      times[mode] = performance.now() - started;
+      db.close();
+      temp.remove();
+    }
+    console.log(`round ${round}: 3,000 commits, NORMAL ${Math.round(times.NORMAL)} ms, FULL ${Math.round(times.FULL)} ms: ${((times.FULL - times.NORMAL) / 3000).toFixed(3)} ms more per commit with FULL`);
+  }
 }
