@@ -55,6 +55,15 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
+/** The servers running now, stopped if this process is interrupted. */
+const children = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const child of children) child.kill('SIGKILL');
+    process.exit(130);
+  });
+}
+
 /** One `fjord-signups serve` process; resolves once it listens. */
 async function serve(database, smtpUrl) {
   const port = await freePort();
@@ -72,15 +81,21 @@ async function serve(database, smtpUrl) {
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   let said = '';
   await new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk) => {
+    const listen = (chunk) => {
       said += chunk;
-      if (said.includes('Signup endpoint on')) resolve();
-    });
+      if (!said.includes('Signup endpoint on')) return;
+      // The log that follows is read and dropped, so that this process spends nothing on it.
+      child.stdout.off('data', listen);
+      child.stdout.resume();
+      resolve();
+    };
+    child.stdout.on('data', listen);
     child.once('exit', (code) => reject(new Error(`fjord-signups serve exited (${code}):\n${said}`)));
   });
-  child.stdout.resume();
   return {
     url: `http://127.0.0.1:${port}`,
     /** CPU seconds the process has used (user and system), from /proc. */
