@@ -9,6 +9,7 @@
  * `--db DATABASE` stands in for FJORD_SIGNUPS_DATABASE (an SQLite file or a postgres:// URL).
  */
 import { parseArgs, runCommand, USAGE } from './commands.js';
+import { eventLog } from './log.js';
 import { startServer } from './server.js';
 
 // `fjord-signups list | head` closes the pipe early: that is the reader being done, not an error.
@@ -37,7 +38,11 @@ try {
 async function serve(): Promise<void> {
   const running = await startServer({ port: Number(process.env.PORT || 8787), host: process.env.HOST || '127.0.0.1', ...(database ? { database } : {}) });
   const { basePath } = running.handler.settings;
-  console.log(`Signup endpoint on ${running.url}${basePath} (a plain form at ${running.url}/), database ${running.handler.store.driver.where}`);
+  eventLog((line) => console.log(line))(
+    'listening',
+    `Signup endpoint on ${running.url}${basePath} (a plain form at ${running.url}/, /healthz, /readyz), database ${running.handler.store.driver.where}`,
+    { url: `${running.url}${basePath}`, database: running.handler.store.driver.where },
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       running.close().then(

@@ -1,20 +1,22 @@
 /**
  * The data-protection commands of `fjord-signups`, for the bin and for tests in one process:
  *   list [--csv | --outbox]   the stored signups as a table, every column as CSV, or the mails
- *   export <address>          everything stored about one address, as JSON
+ *   export <address> [--csv]  everything stored about one address, as JSON (--csv: its signups as list --csv writes them)
  *   erase <address>           deletes an address with its tokens and mails
  * `--db DATABASE` stands in for FJORD_SIGNUPS_DATABASE (an SQLite file or a postgres:// URL).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { resolveSettings, type Settings } from './config.js';
+import { parseMailbox } from './address.js';
 import { SignupStore, type OutboxRow, type SignupRow } from './db.js';
 import { isPostgresUrl } from './drivers.js';
 
 export const USAGE = `Usage:
   fjord-signups                   run the signup endpoint (PORT, HOST and FJORD_* variables)
+  fjord-signups serve             the same, said explicitly
   fjord-signups list [--csv]      list the stored signups (--csv: every column; --outbox: the mails)
-  fjord-signups export <address>  print everything stored about one address (JSON)
+  fjord-signups export <address>  print everything stored about one address (JSON; --csv: its signups as CSV)
   fjord-signups erase <address>   delete an address, its tokens and its mails
 Options: --db DATABASE  an SQLite file or a postgres:// URL (default FJORD_SIGNUPS_DATABASE, else .data/signups.sqlite)`;
 
@@ -33,8 +35,10 @@ const CSV_COLUMNS: (keyof SignupRow)[] = [
 /** The command's words and `--db`. */
 export function parseArgs(args: string[]): { command: string; address?: string; flags: string[]; database?: string } {
   const dbIndex = args.indexOf('--db');
-  const positional = args.filter((arg, i) => !arg.startsWith('-') && !(dbIndex >= 0 && i === dbIndex + 1));
-  return { command: positional[0] ?? 'serve', address: positional[1], flags: args.filter((arg) => arg.startsWith('-')), database: dbIndex >= 0 ? args[dbIndex + 1] : undefined };
+  // An address may begin with `-` (`-kari@example.no`): only `--word` and `-h` are options.
+  const isFlag = (arg: string) => arg.startsWith('--') || arg === '-h';
+  const positional = args.filter((arg, i) => !isFlag(arg) && !(dbIndex >= 0 && i === dbIndex + 1));
+  return { command: positional[0] ?? 'serve', address: positional[1], flags: args.filter(isFlag), database: dbIndex >= 0 ? args[dbIndex + 1] : undefined };
 }
 
 /** Runs `list`, `export` or `erase`; resolves to the exit code. */
@@ -56,6 +60,7 @@ export async function runCommand(args: string[], io: Output): Promise<number> {
     await withStore(
       settings,
       async (store) => {
+        if (command === 'export' && flags.includes('--csv')) return printCsv(io, (await store.exportAddress(address)).signups);
         if (command === 'export') return io.out(`${JSON.stringify(await store.exportAddress(address), null, 2)}\n`);
         const erased = await store.erase(address);
         io.line(
@@ -65,7 +70,9 @@ export async function runCommand(args: string[], io: Output): Promise<number> {
         );
       },
       () =>
-        command === 'export'
+        command === 'export' && flags.includes('--csv')
+          ? printCsv(io, [])
+          : command === 'export'
           ? io.out(`${JSON.stringify({ address, signups: [], tokens: [], mails: [], erasures: [] }, null, 2)}\n`)
           : io.line(`Nothing stored: there is no database at ${resolve(settings.database)}.`),
     );
@@ -103,19 +110,23 @@ async function list(store: SignupStore, io: Output, flags: string[]): Promise<vo
   printTable(io, await store.all(), isPostgresUrl(store.driver.where) ? store.driver.where : resolve(store.driver.where));
 }
 
+/** RFC 4180: a header line, CRLF line ends, UTF-8 without a byte-order mark, fields quoted when they must be. */
 function printCsv(io: Output, rows: SignupRow[]): void {
-  const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => csvField(row[c])).join(','))];
+  const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => csvField(row[c], c === 'email')).join(','))];
   io.out(lines.map((line) => `${line}\r\n`).join(''));
 }
 
 /**
  * One CSV field. A value a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first) gets a
- * leading `'`, as OWASP advises, so that opening the export runs nothing a visitor typed.
+ * leading `'`, as OWASP advises, so that opening the export runs nothing a visitor typed; except an address the
+ * service takes, which is written as it is, so that a mail provider imports `-kari@example.no` as that address.
  */
-function csvField(value: unknown): string {
+function csvField(value: unknown, address = false): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const mailbox = address ? parseMailbox(text) : undefined;
+  const isAddress = mailbox?.ok === true && mailbox.value.address === text;
+  if (typeof value === 'string' && !isAddress && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -151,9 +162,9 @@ function printOutbox(io: Output, mails: OutboxRow[]): void {
   }
 }
 
-/** Stored text as the terminal should show it: control and direction-changing characters visible as escapes, not obeyed. */
+/** Stored text as the terminal should show it: control, format (direction-changing, zero-width) and other invisible characters visible as escapes, not obeyed. */
 function printable(text: string, keepNewlines = false): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) =>
+  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]/gu, (c) =>
     keepNewlines && c === '\n' ? c : `\\u{${c.codePointAt(0)!.toString(16)}}`,
   );
 }

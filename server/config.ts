@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Locale } from '../src/shared/locale.js';
+import { stdoutLines } from './log.js';
 
 /** A newsletter a reader can sign up to. */
 export interface NewsletterList {
@@ -75,7 +76,7 @@ export interface SignupOptions {
   trustProxy?: number;
   /** The client's IP for rate limits and the stored hash, for any other header. Overrides `trustProxy`. */
   clientIp?: (req: IncomingMessage) => string;
-  /** Where log lines go. Default `console.log`. */
+  /** Where log lines (one JSON object each) go. Default: standard output, the lines of one event-loop turn in one write. */
   log?: (line: string) => void;
   /**
    * The SMTP server that sends the mails, e.g. `smtp://user:pass@smtp.example.com:587` (STARTTLS when offered) or
@@ -88,6 +89,11 @@ export interface SignupOptions {
   sender?: SenderOptions;
   /** PostgreSQL connections per instance. Default 10. */
   poolSize?: number;
+  /**
+   * Turns on `GET /metrics` (Prometheus' text format, through the optional peer prom-client), for a scraper that
+   * sends `Authorization: Bearer <this token>`. Default: `FJORD_METRICS_TOKEN`; unset, `/metrics` answers 404.
+   */
+  metricsToken?: string;
 }
 
 /** How the outbox sender retries. The defaults suit a reader waiting for a confirmation mail. */
@@ -98,7 +104,7 @@ export interface SenderOptions {
   maxRetryMs?: number;
   /** How often the outbox is looked at for mails queued by other instances and retries that are due. Default 5 s. */
   pollMs?: number;
-  /** How long a claim on a mail holds; a sender that dies holding one lets it go after this. Default 2 minutes. */
+  /** How long a claim on a mail holds, renewed every third of it while the mail is being sent; a sender that dies holding one lets it go after this. Default 15 s. */
   leaseMs?: number;
   /** Mails claimed and sent at a time. Default 10. */
   batch?: number;
@@ -126,6 +132,7 @@ export interface Settings {
   mailFrom?: string;
   sender: Required<SenderOptions>;
   poolSize: number;
+  metricsToken?: string;
 }
 
 const HOUR = 3_600_000;
@@ -150,17 +157,18 @@ export function resolveSettings(options: SignupOptions = {}, env: NodeJS.Process
     defaultLocale: options.defaultLocale ?? 'nb',
     now: options.now ?? Date.now,
     clientIp: options.clientIp ?? forwardedFor(hops),
-    log: options.log ?? ((line) => console.log(line)),
+    log: options.log ?? stdoutLines(),
     smtpUrl: options.smtpUrl ?? (env.FJORD_SMTP_URL || undefined),
     mailFrom: options.mailFrom ?? (env.FJORD_MAIL_FROM || undefined),
     sender: {
       retryMs: options.sender?.retryMs ?? 10_000,
       maxRetryMs: options.sender?.maxRetryMs ?? 10 * 60_000,
       pollMs: options.sender?.pollMs ?? 5_000,
-      leaseMs: options.sender?.leaseMs ?? 2 * 60_000,
+      leaseMs: options.sender?.leaseMs ?? 15_000,
       batch: options.sender?.batch ?? 10,
     },
     poolSize: options.poolSize ?? 10,
+    metricsToken: options.metricsToken ?? (env.FJORD_METRICS_TOKEN || undefined),
   };
 }
 

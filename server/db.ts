@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Locale } from '../src/shared/locale.js';
+import { lookupKey } from './address.js';
 import { openDriver, type Driver, type Queries } from './drivers.js';
 import type { SignupRequest } from './validate.js';
 
@@ -82,6 +83,13 @@ export interface AddressRecord {
   erasures: { erased_at: string; signups: number; mails: number }[];
 }
 
+/** The rate limits a signup is counted against (`rateLimit` in the options). */
+export interface SignupLimits {
+  perIp: number;
+  perAddress: number;
+  windowMs: number;
+}
+
 /** What `erase` removed. */
 export interface Erasure {
   signups: number;
@@ -93,8 +101,6 @@ export interface Erasure {
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** The key two spellings of one address share: domains are case-insensitive, and in practice so are mailboxes. */
-export const emailKey = (email: string) => email.trim().toLowerCase();
 
 const SIGNUP_COLUMNS = 'email, email_key, list, status, name, locale, source, consent_text, consent_at, ip_hash, extra, created_at, updated_at';
 
@@ -130,22 +136,34 @@ export class SignupStore {
     return createHash('sha256').update(this.#salt).update('\0').update(ip).digest('hex');
   }
 
-  /** A salted hash of an address (its key), for rate limits and the record of an erasure. */
-  hashAddress(email: string): string {
-    return createHash('sha256').update(this.#salt).update('\0address\0').update(emailKey(email)).digest('hex');
+  /** A salted hash of a mailbox's key (address.ts), for rate limits and the record of an erasure. */
+  hashAddress(key: string): string {
+    return createHash('sha256').update(this.#salt).update('\0address\0').update(key).digest('hex');
   }
 
   /**
    * Records a signup. A new address, or one that had unsubscribed, becomes pending and gets a mail; a pending one
    * is refreshed and gets a new mail only when its last one is older than `resendAfterMs`; a confirmed one is
    * left as it is. Returns the mail queued, if any; the caller answers the same either way.
+   *
+   * With `limits`, the attempt is first counted against the client IP's limit and then the mailbox's (as `hit`
+   * does), in the same transaction as the signup: one write per signup instead of three. Over a limit, nothing
+   * else is stored and the answer says which limit and for how many seconds.
    */
-  signup(request: SignupRequest, ip: string): Promise<{ row: SignupRow; mail?: Mail }> {
+  async signup(request: SignupRequest, ip: string, limits?: SignupLimits): Promise<{ row?: SignupRow; mail?: Mail; limited?: { bucket: 'ip' | 'address'; wait: number } }> {
     const { forUpdate } = this.driver;
+    const started = this.#settings.now();
+    if (limits) await this.#prune(started, limits.windowMs);
     return this.driver.transaction(async (q) => {
       const now = this.#settings.now();
       const at = iso(now);
-      const key = emailKey(request.email);
+      const { key } = request;
+      if (limits) {
+        const ipWait = await this.#count(q, 'ip', this.hashIp(ip), limits.perIp, limits.windowMs, now);
+        if (ipWait) return { limited: { bucket: 'ip' as const, wait: ipWait } };
+        const addressWait = await this.#count(q, 'address', this.hashAddress(key), limits.perAddress, limits.windowMs, now);
+        if (addressWait) return { limited: { bucket: 'address' as const, wait: addressWait } };
+      }
       const fields = [
         request.name,
         request.locale,
@@ -196,6 +214,27 @@ export class SignupStore {
     });
   }
 
+  /** Deletes rate-limit rows older than the window, once every 500 counted attempts. */
+  async #prune(now: number, windowMs: number): Promise<void> {
+    if (++this.#hits % 500 === 0) await this.driver.transaction((q) => q.run('DELETE FROM rate_hits WHERE at <= ?', iso(now - windowMs)));
+  }
+
+  /** Counts an attempt (see `hit`) within the transaction `q`. */
+  async #count(q: Queries, bucket: string, key: string, limit: number, windowMs: number, now: number): Promise<number> {
+    const since = iso(now - windowMs);
+    let seen: { n: number; first: string | null };
+    if (this.driver.kind === 'postgres') {
+      seen = (await q.get<{ n: number; first: string | null }>('SELECT n, first FROM fjord_rate_hit(?, ?, ?, ?, ?)', bucket, key, iso(now), since, limit))!;
+    } else {
+      seen = (await q.get<{ n: number; first: string | null }>(
+        'SELECT CAST(COUNT(*) AS INTEGER) AS n, MIN(at) AS first FROM rate_hits WHERE bucket = ? AND key = ? AND at > ?',
+        bucket, key, since,
+      ))!;
+      if (seen.n < limit) await q.run('INSERT INTO rate_hits (bucket, key, at) VALUES (?, ?, ?)', bucket, key, iso(now));
+    }
+    return seen.n >= limit ? Math.max(1, Math.ceil((Date.parse(seen.first!) + windowMs - now) / 1000)) : 0;
+  }
+
   /** The signup a confirm or unsubscribe token belongs to, leaving the token and the signup as they are. */
   signupFor(token: string, purpose: 'confirm' | 'unsubscribe'): Promise<SignupRow | undefined> {
     return this.driver.transaction(async (q) => (await this.#token(q, token, purpose))?.row);
@@ -237,21 +276,10 @@ export class SignupStore {
    */
   async hit(bucket: string, key: string, limit: number, windowMs: number): Promise<number> {
     const now = this.#settings.now();
-    const since = iso(now - windowMs);
-    if (++this.#hits % 500 === 0) await this.driver.transaction((q) => q.run('DELETE FROM rate_hits WHERE at <= ?', since));
-    // PostgreSQL does the same as SQLite's transaction below in one call (fjord_rate_hit, in the migrations).
-    const seen =
-      this.driver.kind === 'postgres'
-        ? (await this.driver.get<{ n: number; first: string | null }>('SELECT n, first FROM fjord_rate_hit(?, ?, ?, ?, ?)', bucket, key, iso(now), since, limit))!
-        : await this.driver.transaction(async (q) => {
-            const counted = (await q.get<{ n: number; first: string | null }>(
-              'SELECT CAST(COUNT(*) AS INTEGER) AS n, MIN(at) AS first FROM rate_hits WHERE bucket = ? AND key = ? AND at > ?',
-              bucket, key, since,
-            ))!;
-            if (counted.n < limit) await q.run('INSERT INTO rate_hits (bucket, key, at) VALUES (?, ?, ?)', bucket, key, iso(now));
-            return counted;
-          });
-    return seen.n >= limit ? Math.max(1, Math.ceil((Date.parse(seen.first!) + windowMs - now) / 1000)) : 0;
+    await this.#prune(now, windowMs);
+    // PostgreSQL counts in one call (fjord_rate_hit), which is a transaction of its own.
+    if (this.driver.kind === 'postgres') return this.#count(this.driver, bucket, key, limit, windowMs, now);
+    return this.driver.transaction((q) => this.#count(q, bucket, key, limit, windowMs, now));
   }
 
   /**
@@ -268,21 +296,31 @@ export class SignupStore {
          ORDER BY id LIMIT ?${this.driver.skipLocked}`,
         iso(now), iso(now), limit,
       );
-      const rows: OutboxRow[] = [];
-      for (const { id } of due) {
-        rows.push((await q.get<OutboxRow>(
-          'UPDATE outbox SET claim = ?, claimed_until = ?, attempts = attempts + 1 WHERE id = ? RETURNING *',
-          claim, iso(now + leaseMs), id,
-        ))!);
-      }
-      return rows;
+      if (!due.length) return [];
+      const rows = await q.all<OutboxRow>(
+        `UPDATE outbox SET claim = ?, claimed_until = ?, attempts = attempts + 1 WHERE id IN (${due.map(() => '?').join(', ')}) RETURNING *`,
+        claim, iso(now + leaseMs), ...due.map((row) => row.id),
+      );
+      return rows.sort((a, b) => a.id - b.id);
     });
+  }
+
+  /** Pushes back the end of every claim `claim` holds on a mail not yet sent: a sender renews while it is still sending. */
+  async renewClaims(claim: string, leaseMs: number): Promise<number> {
+    return this.driver.runNow('UPDATE outbox SET claimed_until = ? WHERE claim = ? AND sent_at IS NULL AND failed_at IS NULL', iso(this.#settings.now() + leaseMs), claim);
+  }
+
+  /** How many mails wait to be sent, and when the oldest of them was queued. */
+  async outboxStats(): Promise<{ depth: number; oldest: string | null }> {
+    return (await this.driver.get<{ depth: number; oldest: string | null }>(
+      'SELECT CAST(COUNT(*) AS INTEGER) AS depth, MIN(created_at) AS oldest FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL',
+    ))!;
   }
 
   /** Records that the SMTP server took a mail. False when the claim was lost meanwhile (it ran out, or the mail was erased). */
   async markSent(id: number, claim: string): Promise<boolean> {
-    const changed = await this.driver.transaction((q) =>
-      q.run('UPDATE outbox SET sent_at = ?, claim = NULL, claimed_until = NULL, error = NULL WHERE id = ? AND claim = ?', iso(this.#settings.now()), id, claim),
+    const changed = await this.driver.runNow(
+      'UPDATE outbox SET sent_at = ?, claim = NULL, claimed_until = NULL, error = NULL WHERE id = ? AND claim = ?', iso(this.#settings.now()), id, claim,
     );
     return changed > 0;
   }
@@ -318,9 +356,10 @@ export class SignupStore {
     return this.driver.all<OutboxRow>('SELECT * FROM outbox ORDER BY id');
   }
 
-  /** Everything stored about one address, on every list: its signups, their tokens' dates, its mails, and any erasure of it. */
+  /** Everything stored about one mailbox (any spelling of it), on every list: its signups, their tokens' dates, its mails, and any erasure of it. */
   async exportAddress(email: string): Promise<AddressRecord> {
-    const signups = await this.driver.all<SignupRow>('SELECT * FROM signups WHERE email_key = ? ORDER BY id', emailKey(email));
+    const key = lookupKey(email);
+    const signups = await this.driver.all<SignupRow>('SELECT * FROM signups WHERE email_key = ? ORDER BY id', key);
     const ids = signups.map((row) => row.id);
     const inIds = `(${ids.map(() => '?').join(', ') || 'NULL'})`;
     return {
@@ -328,23 +367,25 @@ export class SignupStore {
       signups,
       tokens: await this.driver.all(`SELECT signup_id, purpose, created_at, expires_at, used_at FROM tokens WHERE signup_id IN ${inIds} ORDER BY created_at, purpose`, ...ids),
       mails: await this.driver.all<OutboxRow>(`SELECT * FROM outbox WHERE signup_id IN ${inIds} ORDER BY id`, ...ids),
-      erasures: await this.driver.all('SELECT erased_at, signups, mails FROM erasures WHERE address_hash = ? ORDER BY erased_at', this.hashAddress(email)),
+      erasures: await this.driver.all('SELECT erased_at, signups, mails FROM erasures WHERE address_hash = ? ORDER BY erased_at', this.hashAddress(key)),
     };
   }
 
   /**
-   * Deletes an address on every list, with its tokens, its mails (sent or not) and its rate-limit entries. What is
-   * kept is a salted hash of the address with the time and the counts, so that the erasure itself can be shown.
+   * Deletes a mailbox (any spelling of it) on every list, with its tokens, its mails (sent or not) and its
+   * rate-limit entries. What is kept is a salted hash of its key with the time and the counts, so that the erasure
+   * itself can be shown.
    */
   erase(email: string): Promise<Erasure> {
+    const key = lookupKey(email);
     return this.driver.transaction(async (q) => {
-      const ids = (await q.all<{ id: number }>(`SELECT id FROM signups WHERE email_key = ?${this.driver.forUpdate}`, emailKey(email))).map((r) => r.id);
+      const ids = (await q.all<{ id: number }>(`SELECT id FROM signups WHERE email_key = ?${this.driver.forUpdate}`, key)).map((r) => r.id);
       const inIds = `(${ids.map(() => '?').join(', ') || 'NULL'})`;
       const mails = await q.run(`DELETE FROM outbox WHERE signup_id IN ${inIds}`, ...ids);
       const tokens = await q.run(`DELETE FROM tokens WHERE signup_id IN ${inIds}`, ...ids);
       const signups = await q.run(`DELETE FROM signups WHERE id IN ${inIds}`, ...ids);
-      await q.run("DELETE FROM rate_hits WHERE bucket = 'address' AND key = ?", this.hashAddress(email));
-      await q.run('INSERT INTO erasures (address_hash, erased_at, signups, mails) VALUES (?, ?, ?, ?)', this.hashAddress(email), iso(this.#settings.now()), signups, mails);
+      await q.run("DELETE FROM rate_hits WHERE bucket = 'address' AND key = ?", this.hashAddress(key));
+      await q.run('INSERT INTO erasures (address_hash, erased_at, signups, mails) VALUES (?, ?, ?, ?)', this.hashAddress(key), iso(this.#settings.now()), signups, mails);
       return { signups, tokens, mails };
     });
   }

@@ -20,10 +20,18 @@ export interface Driver extends Queries {
   readonly where: string;
   /** Runs `fn` in one write transaction; it is rolled back when `fn` throws. */
   transaction<T>(fn: (q: Queries) => Promise<T>): Promise<T>;
+  /**
+   * Runs one statement as a transaction of its own, without waiting behind the requests' transactions where the
+   * database allows: on PostgreSQL over a connection kept for it, in one round trip; SQLite's writes take turns.
+   * For the sender's marks, so that a mail the SMTP server took is marked sent as soon as possible.
+   */
+  runNow(sql: string, ...params: unknown[]): Promise<number>;
   /** `FOR UPDATE SKIP LOCKED` where the database has it. */
   readonly skipLocked: string;
   /** `FOR UPDATE` where the database has it. */
   readonly forUpdate: string;
+  /** The number of migration steps the database has had (a round trip to it, so also a check that it answers). */
+  schemaVersion(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -53,7 +61,7 @@ export const isPostgresUrl = (database: string) => /^postgres(ql)?:\/\//i.test(d
 // file start one, which would wait on the first inside SQLite's busy handler and block the very thread it waits for.
 const fileQueues = new Map<string, { tail: Promise<unknown>; users: number }>();
 
-export function openSqlite(file: string): Driver {
+export async function openSqlite(file: string): Promise<Driver> {
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
   const Database = peer<typeof BetterSqlite3>('better-sqlite3', 'An SQLite signup database');
   const db = new Database(file);
@@ -61,12 +69,6 @@ export function openSqlite(file: string): Driver {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  try {
-    migrateSqlite(db);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
   const key = file === ':memory:' ? `:memory:${Math.random()}` : resolve(file);
   const queue = fileQueues.get(key) ?? { tail: Promise.resolve(), users: 0 };
   queue.users++;
@@ -84,29 +86,40 @@ export function openSqlite(file: string): Driver {
     get: async <T>(sql: string, ...params: unknown[]) => prepare(sql).get(...bind(params)) as T | undefined,
     run: async (sql: string, ...params: unknown[]) => prepare(sql).run(...bind(params)).changes,
   };
+  try {
+    await migrateSqlite(db, q);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  // Prepared once: a transaction's BEGIN and COMMIT are not parsed again each time.
+  const [begin, commit, rollback] = ['BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK'].map((sql) => db.prepare(sql));
+  const transaction = <T>(fn: (q: Queries) => Promise<T>): Promise<T> => {
+    const run = async () => {
+      begin.run();
+      try {
+        const result = await fn(q);
+        commit.run();
+        return result;
+      } catch (error) {
+        if (db.inTransaction) rollback.run();
+        throw error;
+      }
+    };
+    const result = queue.tail.then(run, run);
+    queue.tail = result.catch(() => undefined);
+    return result;
+  };
   let closed = false;
   return {
     kind: 'sqlite',
     where: file,
     ...q,
-    transaction<T>(fn: (q: Queries) => Promise<T>): Promise<T> {
-      const run = async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await fn(q);
-          db.exec('COMMIT');
-          return result;
-        } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw error;
-        }
-      };
-      const result = queue.tail.then(run, run);
-      queue.tail = result.catch(() => undefined);
-      return result;
-    },
+    transaction,
+    runNow: (sql: string, ...params: unknown[]) => transaction((tx) => tx.run(sql, ...params)),
     skipLocked: '',
     forUpdate: '',
+    schemaVersion: async () => db.pragma('user_version', { simple: true }) as number,
     async close() {
       if (closed) return;
       closed = true;
@@ -117,14 +130,25 @@ export function openSqlite(file: string): Driver {
   };
 }
 
-/** Runs the steps a database has not had yet, in one write transaction, so two processes starting at once cannot both run them. */
-function migrateSqlite(db: BetterSqlite3.Database): void {
-  db.transaction(() => {
+/**
+ * Runs the steps a database has not had yet, in one write transaction, so two processes starting at once cannot
+ * both run them. No other code has this connection yet, so the transaction's awaits let nothing in.
+ */
+async function migrateSqlite(db: BetterSqlite3.Database, q: Queries): Promise<void> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > MIGRATIONS.length) throw newerSchema(version);
-    for (let step = version; step < MIGRATIONS.length; step++) db.exec(MIGRATIONS[step].sqlite);
+    for (let step = version; step < MIGRATIONS.length; step++) {
+      if (MIGRATIONS[step].sqlite) db.exec(MIGRATIONS[step].sqlite);
+      await MIGRATIONS[step].data?.(q);
+    }
     if (version < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
-  }).immediate();
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
 }
 
 const newerSchema = (version: number) =>
@@ -139,8 +163,11 @@ function numbered(sql: string): string {
 async function openPostgres(url: string, poolSize: number): Promise<Driver> {
   const pg = peer<typeof Pg>('pg', 'A PostgreSQL signup database');
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // The sender's marks, apart from the requests' queue for a connection.
+  const urgent = new pg.Pool({ connectionString: url, max: 2 });
   // An idle client that loses its connection (the server restarts) is dropped from the pool, not a crash.
   pool.on('error', () => undefined);
+  urgent.on('error', () => undefined);
   const over = (client: Pg.Pool | Pg.PoolClient): Queries => ({
     all: async <T>(sql: string, ...params: unknown[]) => (await client.query(numbered(sql), params)).rows as T[],
     get: async <T>(sql: string, ...params: unknown[]) => (await client.query(numbered(sql), params)).rows[0] as T | undefined,
@@ -175,14 +202,17 @@ async function openPostgres(url: string, poolSize: number): Promise<Driver> {
       const row = hasMeta?.found ? await q.get<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'") : undefined;
       const version = Number(row?.value ?? 0);
       if (version > MIGRATIONS.length) throw newerSchema(version);
-      for (let step = version; step < MIGRATIONS.length; step++) await q.run(MIGRATIONS[step].postgres);
+      for (let step = version; step < MIGRATIONS.length; step++) {
+        if (MIGRATIONS[step].postgres) await q.run(MIGRATIONS[step].postgres);
+        await MIGRATIONS[step].data?.(q);
+      }
       await q.run(
         "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         String(MIGRATIONS.length),
       );
     });
   } catch (error) {
-    await pool.end();
+    await Promise.all([pool.end(), urgent.end()]);
     throw error;
   }
   const where = (() => {
@@ -196,12 +226,17 @@ async function openPostgres(url: string, poolSize: number): Promise<Driver> {
     where,
     ...over(pool),
     transaction,
+    runNow: over(urgent).run,
     skipLocked: ' FOR UPDATE SKIP LOCKED',
     forUpdate: ' FOR UPDATE',
+    async schemaVersion() {
+      const row = await pool.query<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'");
+      return Number(row.rows[0]?.value ?? 0);
+    },
     async close() {
       if (closed) return;
       closed = true;
-      await pool.end();
+      await Promise.all([pool.end(), urgent.end()]);
     },
   };
 }

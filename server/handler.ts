@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Locale } from '../src/shared/locale.js';
 import { resolveSettings, type Settings, type SignupOptions } from './config.js';
-import { emailKey, SignupStore, type SignupRow } from './db.js';
+import { SignupStore, type SignupRow } from './db.js';
 import { readerLocale, t, type LinkAction, type LinkOutcome } from './i18n.js';
+import { eventLog } from './log.js';
 import { composeMail, mask, OutboxSender, smtpTransport, type Transport } from './mail.js';
+import { createMetrics, type SignupOutcome } from './metrics.js';
+import { MIGRATIONS } from './migrations.js';
 import { html, PAGE_CSS, sendPage } from './pages.js';
 import { validateSignup } from './validate.js';
 
@@ -17,6 +20,12 @@ export interface SignupHandler {
   readonly store: SignupStore;
   /** The outbox sender, when mail goes out over SMTP (`smtpUrl`, `FJORD_SMTP_URL`). */
   readonly sender: OutboxSender | undefined;
+  /** Answers `GET /healthz`: 200 while the process runs. */
+  healthz(req: IncomingMessage, res: ServerResponse): void;
+  /** Answers `GET /readyz`: 200 when the database answers and has every migration, else 503 with the reason. */
+  readyz(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** Answers `GET /metrics` (Prometheus' text format) to a scraper with the metrics token; 404 when metrics are off. */
+  metrics(req: IncomingMessage, res: ServerResponse): Promise<void>;
   /** Stops the sender (letting mails being handed over finish) and closes the database. */
   close(): Promise<void>;
 }
@@ -30,6 +39,9 @@ const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
 /** A body declared larger than this is refused without reading it, and the connection is closed. */
 const DRAIN_LIMIT = 1024 * 1024;
+/** How long `/readyz` waits for the database before it answers 503. */
+const READY_TIMEOUT_MS = 2_000;
+const delay = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(resolve, ms, value).unref());
 
 /**
  * Creates the endpoint under `basePath` (default `/api/newsletter`):
@@ -42,6 +54,7 @@ const DRAIN_LIMIT = 1024 * 1024;
  */
 export function createSignupHandler(options: SignupOptions & HandlerExtras = {}): SignupHandler {
   const settings = resolveSettings(options);
+  const log = eventLog(settings.log);
   const base = settings.basePath;
   const stylesheet = `${base}/page.css`;
   let warnedOrigin = false;
@@ -50,7 +63,7 @@ export function createSignupHandler(options: SignupOptions & HandlerExtras = {})
   const publicOrigin = (): string => {
     const url = settings.publicUrl();
     if (url) return new URL(url).origin;
-    if (!warnedOrigin) settings.log('[signup] No public URL set (FJORD_PUBLIC_URL): mail links point to http://localhost.');
+    if (!warnedOrigin) log('no-public-url', 'No public URL set (FJORD_PUBLIC_URL): mail links point to http://localhost.', {}, 'warn');
     warnedOrigin = true;
     return 'http://localhost';
   };
@@ -59,6 +72,7 @@ export function createSignupHandler(options: SignupOptions & HandlerExtras = {})
 
   let store: SignupStore | undefined;
   let sender: OutboxSender | undefined;
+  const metrics = createMetrics(settings.metricsToken, () => store);
   const ready = SignupStore.open(settings.database, {
     now: settings.now,
     ipSalt: settings.ipSalt,
@@ -71,7 +85,11 @@ export function createSignupHandler(options: SignupOptions & HandlerExtras = {})
       const origin = publicOrigin();
       const confirmUrl = `${origin}${base}/confirm?token=${confirmToken}`;
       const unsubscribeUrl = `${origin}${base}/unsubscribe?token=${unsubscribeToken}`;
-      settings.log(`[signup] ${row.list}: confirmation mail to ${mask(row.email)} queued.${mailing ? '' : ` Confirm: ${confirmUrl}`}`);
+      log('mail-queued', `${row.list}: confirmation mail to ${mask(row.email)} queued.${mailing ? '' : ` Confirm: ${confirmUrl}`}`, {
+        list: row.list,
+        to: mask(row.email),
+        ...(mailing ? {} : { confirmUrl }),
+      });
       return composeMail({ locale: row.locale, list, confirmUrl, unsubscribeUrl, hours: hours(settings.confirmTtlMs), domain: mailDomain() });
     },
   }).then((opened) => {
@@ -81,15 +99,16 @@ export function createSignupHandler(options: SignupOptions & HandlerExtras = {})
         from: mailFrom(),
         store: opened,
         transport: options.transport ?? smtpTransport(settings.smtpUrl!),
-        log: settings.log,
+        log,
+        count: metrics.mail,
         now: settings.now,
         maxAgeMs: settings.confirmTtlMs,
         ...settings.sender,
       });
       sender.start();
-      settings.log(`[signup] Mail goes out over SMTP (${redact(settings.smtpUrl ?? 'a transport of the caller')}) from ${mailFrom()}.`);
+      log('smtp', `Mail goes out over SMTP (${redact(settings.smtpUrl ?? 'a transport of the caller')}) from ${mailFrom()}.`);
     } else {
-      settings.log('[signup] No SMTP server set (FJORD_SMTP_URL): confirmation mails are written to this log, not sent.');
+      log('no-smtp', 'No SMTP server set (FJORD_SMTP_URL): confirmation mails are written to this log, not sent.', {}, 'warn');
     }
   });
   // A caller that never looks at `ready` still hears of a database that cannot be opened, on the first request.
@@ -126,36 +145,53 @@ export function createSignupHandler(options: SignupOptions & HandlerExtras = {})
     const json = /\bapplication\/json\b/i.test(req.headers.accept ?? '') || type === JSON_TYPE;
     const acceptLanguage = req.headers['accept-language'];
     let locale = readerLocale(undefined, acceptLanguage, settings.defaultLocale);
-    const answer = (status: number, message: string, extra: { field?: string; retryAfter?: number } = {}) => {
-      const headers: Record<string, string> = extra.retryAfter ? { 'retry-after': String(extra.retryAfter) } : {};
-      if (json) return sendJson(res, status, extra.field ? { message, field: extra.field } : { message }, headers);
+    const answer = (outcome: SignupOutcome, status: number, message: string, extra: { field?: string; retryAfter?: number; reason?: string; list?: string; to?: string } = {}) => {
+      metrics.signup(outcome, status);
+      const { field, retryAfter, ...fields } = extra;
+      log('signup', `${outcome} (${status})`, { outcome, status, ...(field ? { field } : {}), ...fields }, outcome === 'error' ? 'error' : 'info');
+      const headers: Record<string, string> = retryAfter ? { 'retry-after': String(retryAfter) } : {};
+      if (json) return sendJson(res, status, field ? { message, field } : { message }, headers);
       answerNative(req, res, status, locale, message, headers);
     };
-    const early = (status: number, message: string, retryAfter?: number) => {
-      drain(req, res);
-      answer(status, message, { retryAfter });
+    const ip = settings.clientIp(req);
+    const limited = (bucket: 'ip' | 'address', wait: number, extra: { list?: string; to?: string } = {}) => {
+      metrics.rateLimited(bucket);
+      answer('rate-limited', 429, t(locale).tooMany, { retryAfter: wait, reason: bucket, ...extra });
+    };
+    /** A refusal: the attempt still counts against the client IP's limit, and over it the answer is 429. */
+    const refuseCounted = async (outcome: SignupOutcome, status: number, message: string, extra: { field?: string; reason?: string } = {}) => {
+      const wait = await store!.hit('ip', store!.hashIp(ip), settings.perIp, settings.windowMs);
+      if (wait) return limited('ip', wait);
+      answer(outcome, status, message, extra);
     };
 
-    const ip = settings.clientIp(req);
-    const ipWait = await store!.hit('ip', store!.hashIp(ip), settings.perIp, settings.windowMs);
-    if (ipWait) return early(429, t(locale).tooMany, ipWait);
-    if (type !== FORM && type !== JSON_TYPE) return early(415, t(locale).unsupportedType);
-    if (Number(req.headers['content-length']) > settings.maxBodyBytes) return early(413, t(locale).tooLarge);
+    if (type !== FORM && type !== JSON_TYPE) {
+      drain(req, res);
+      return refuseCounted('unreadable', 415, t(locale).unsupportedType);
+    }
+    if (Number(req.headers['content-length']) > settings.maxBodyBytes) {
+      drain(req, res);
+      return refuseCounted('unreadable', 413, t(locale).tooLarge);
+    }
     const body = await readBody(req, settings.maxBodyBytes);
-    if (!body) return early(413, t(locale).tooLarge);
+    if (!body) {
+      drain(req, res);
+      return refuseCounted('unreadable', 413, t(locale).tooLarge);
+    }
     const fields = parseFields(type, body);
-    if (!fields) return answer(400, t(locale).unreadable);
+    if (!fields) return refuseCounted('unreadable', 400, t(locale).unreadable);
 
-    locale = readerLocale(fields.locale, acceptLanguage, settings.defaultLocale);
+    locale = readerLocale(fields.get('locale'), acceptLanguage, settings.defaultLocale);
     const checked = validateSignup(fields, settings.lists, locale, sourceFromReferer(req));
-    if (!checked.ok) return answer(422, t(locale).reasons[checked.reason], { field: checked.field });
-    const addressWait = await store!.hit('address', store!.hashAddress(emailKey(checked.value.email)), settings.perAddress, settings.windowMs);
-    if (addressWait) return answer(429, t(locale).tooMany, { retryAfter: addressWait });
+    if (!checked.ok) return refuseCounted('invalid', 422, t(locale).reasons[checked.reason], { field: checked.field, reason: checked.reason });
+    const { list, email } = checked.value;
 
-    // New, pending and confirmed addresses get the very same answer, so the form cannot tell who is subscribed.
-    const { mail } = await store!.signup(checked.value, ip);
-    if (mail) sender?.wake();
-    answer(200, t(locale).success);
+    // Both limits and the signup in one transaction. New, pending and confirmed addresses get the very same
+    // answer, so the form cannot tell who is subscribed.
+    const stored = await store!.signup(checked.value, ip, settings);
+    if (stored.limited) return limited(stored.limited.bucket, stored.limited.wait, stored.limited.bucket === 'address' ? { list, to: mask(email) } : {});
+    if (stored.mail) sender?.wake();
+    answer(stored.mail ? 'queued' : 'unchanged', 200, t(locale).success, { list, to: mask(email) });
   }
 
   /** A plain form post: back to the page it came from with `?signup=ok|error`, or a page when that is another site. */
@@ -225,7 +261,8 @@ export function createSignupHandler(options: SignupOptions & HandlerExtras = {})
       return refuse(req, res, 404);
     }
     route(req, res, path, new URLSearchParams(query)).catch((error: unknown) => {
-      settings.log(`[signup] ${req.method} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log('request-failed', `${req.method} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, { method: req.method, path }, 'error');
+      if (req.method === 'POST' && path === base) metrics.signup('error', 500);
       if (res.headersSent) return void res.destroy();
       const locale = readerLocale(undefined, req.headers['accept-language'], settings.defaultLocale);
       sendJson(res, 500, { message: t(locale).serverError });
@@ -238,8 +275,39 @@ export function createSignupHandler(options: SignupOptions & HandlerExtras = {})
       await sender?.stop();
       await store?.close();
     })());
+  const healthz = (req: IncomingMessage, res: ServerResponse) => {
+    req.resume();
+    sendJson(res, 200, { status: 'ok' });
+  };
+  const readyz = async (req: IncomingMessage, res: ServerResponse) => {
+    req.resume();
+    const notReady = (reason: string) => sendJson(res, 503, { status: 'not ready', reason });
+    const opened = await Promise.race([ready.then(() => true, () => false), delay(READY_TIMEOUT_MS, false)]);
+    if (!opened || !store) return notReady('the database is not open');
+    try {
+      const version = await Promise.race([store.driver.schemaVersion(), delay(READY_TIMEOUT_MS, undefined)]);
+      if (version === undefined) return notReady(`the database did not answer within ${READY_TIMEOUT_MS} ms`);
+      if (version !== MIGRATIONS.length) return notReady(`the database has schema version ${version}, this server ${MIGRATIONS.length}`);
+    } catch (error) {
+      return notReady(`the database did not answer: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    sendJson(res, 200, { status: 'ready' });
+  };
+  const serveMetrics = async (req: IncomingMessage, res: ServerResponse) => {
+    req.resume();
+    await ready.catch(() => undefined);
+    try {
+      await metrics.serve(req, res);
+    } catch (error) {
+      log('metrics-failed', `GET /metrics failed: ${error instanceof Error ? error.message : String(error)}`, {}, 'error');
+      if (!res.headersSent) sendJson(res, 500, { message: 'metrics unavailable' });
+    }
+  };
   return Object.defineProperties(handler, {
     settings: { value: settings },
+    healthz: { value: healthz },
+    readyz: { value: readyz },
+    metrics: { value: serveMetrics },
     ready: { value: ready },
     store: {
       get() {
@@ -282,22 +350,26 @@ function drain(req: IncomingMessage, res: ServerResponse): void {
   else req.resume();
 }
 
-/** The posted fields, or `undefined` when the body cannot be read as its type says. */
-function parseFields(type: string, body: Buffer): Record<string, unknown> | undefined {
+/**
+ * The posted fields in a Map, or `undefined` when the body cannot be read as its type says. A Map, not an object,
+ * so that fields named `__proto__`, `constructor` or `valueOf` are fields like any other; a repeated urlencoded
+ * field becomes the list of its values.
+ */
+function parseFields(type: string, body: Buffer): Map<string, unknown> | undefined {
   const text = body.toString('utf8');
   if (type === JSON_TYPE) {
     try {
+      // JSON.parse makes every key, `__proto__` too, an own property.
       const value: unknown = JSON.parse(text);
-      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+      return value && typeof value === 'object' && !Array.isArray(value) ? new Map(Object.entries(value)) : undefined;
     } catch {
       return undefined;
     }
   }
-  const fields: Record<string, unknown> = {};
+  const fields = new Map<string, string | string[]>();
   for (const [key, value] of new URLSearchParams(text)) {
-    const seen = fields[key];
-    if (seen === undefined) fields[key] = value;
-    else fields[key] = Array.isArray(seen) ? [...seen, value] : [seen, value];
+    const seen = fields.get(key);
+    fields.set(key, seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value]);
   }
   return fields;
 }

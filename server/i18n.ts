@@ -5,6 +5,8 @@ export type Reason =
   | 'email-missing'
   | 'email-invalid'
   | 'email-too-long'
+  | 'email-local-too-long'
+  | 'too-many-fields'
   | 'list-unknown'
   | 'consent-missing'
   | 'name-too-long'
@@ -66,6 +68,8 @@ const nb: Strings = {
     'email-missing': 'Skriv inn e-postadressen din.',
     'email-invalid': 'Skriv inn en gyldig e-postadresse, som navn@eksempel.no.',
     'email-too-long': 'E-postadressen er for lang (høyst 254 tegn).',
+    'email-local-too-long': 'Delen før @ er for lang (høyst 64 tegn).',
+    'too-many-fields': 'Skjemaet har for mange felt.',
     'list-unknown': 'Vi fant ikke dette nyhetsbrevet.',
     'consent-missing': 'Du må samtykke for å melde deg på.',
     'name-too-long': 'Navnet er for langt (høyst 200 tegn).',
@@ -123,6 +127,8 @@ const nn: Strings = {
     'email-missing': 'Skriv inn e-postadressa di.',
     'email-invalid': 'Skriv inn ei gyldig e-postadresse, som namn@døme.no.',
     'email-too-long': 'E-postadressa er for lang (høgst 254 teikn).',
+    'email-local-too-long': 'Delen før @ er for lang (høgst 64 teikn).',
+    'too-many-fields': 'Skjemaet har for mange felt.',
     'list-unknown': 'Vi fann ikkje dette nyheitsbrevet.',
     'consent-missing': 'Du må samtykkje for å melde deg på.',
     'name-too-long': 'Namnet er for langt (høgst 200 teikn).',
@@ -180,6 +186,8 @@ const en: Strings = {
     'email-missing': 'Enter your email address.',
     'email-invalid': 'Enter a valid email address, like name@example.com.',
     'email-too-long': 'The email address is too long (254 characters at most).',
+    'email-local-too-long': 'The part before the @ is too long (64 characters at most).',
+    'too-many-fields': 'The form has too many fields.',
     'list-unknown': "We couldn't find this newsletter.",
     'consent-missing': 'Please give your consent to sign up.',
     'name-too-long': 'The name is too long (200 characters at most).',

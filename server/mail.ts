@@ -3,6 +3,8 @@ import type { Locale } from '../src/shared/locale.js';
 import type { Mail, OutboxRow, SignupStore } from './db.js';
 import { peer } from './drivers.js';
 import { t } from './i18n.js';
+import type { EventLog } from './log.js';
+import type { MailOutcome } from './metrics.js';
 import { html } from './pages.js';
 
 /**
@@ -68,7 +70,9 @@ export interface SenderSettings {
   from: string;
   store: SignupStore;
   transport: Transport;
-  log: (line: string) => void;
+  log: EventLog;
+  /** Counts each attempt's outcome (the metrics). */
+  count?: (outcome: MailOutcome) => void;
   now: () => number;
   /** A mail older than this (its confirmation link has expired) is not sent any more. */
   maxAgeMs: number;
@@ -81,12 +85,15 @@ export interface SenderSettings {
 
 /**
  * Sends the outbox over SMTP. Each mail is claimed in the database before it is sent, so two senders (two
- * instances, or two processes on one SQLite file) never send it both, and marked sent once the SMTP server has
- * taken it. A temporary failure (the server is away, or answers 4xx) is tried again later, each wait twice the
- * last; a permanent one (5xx) is recorded with the server's answer and not tried again.
+ * instances, or two processes on one SQLite file) never send it both, and marked sent as soon as the SMTP server
+ * has taken it, each mail on its own. A claim lasts `leaseMs` and is renewed every third of that while its batch is
+ * being sent, so a sender that dies holds its mails for at most `leaseMs`. A temporary failure (the server is
+ * away, or answers 4xx) is tried again later, each wait twice the last; a permanent one (5xx) is recorded with the
+ * server's answer and not tried again.
  *
  * At least once: a sender that dies after the SMTP server took a mail but before marking it sent leaves a claim
- * that runs out after `leaseMs`, and the mail is sent again, with the same `Message-ID`.
+ * that runs out after `leaseMs`, and the mail is sent again, with the same `Message-ID`. That window is the time
+ * from the server's answer to the database's commit (BENCHMARKS.md, "Signup service", measures it).
  */
 export class OutboxSender {
   readonly claim = randomUUID();
@@ -122,9 +129,17 @@ export class OutboxSender {
         do {
           this.#again = false;
           while (!this.#stopped) {
-            const mails = await this.#s.store.claimMails(this.claim, this.#s.batch, this.#s.leaseMs);
+            const { store, leaseMs } = this.#s;
+            const mails = await store.claimMails(this.claim, this.#s.batch, leaseMs);
             if (!mails.length) break;
-            await Promise.all(mails.map((mail) => this.#send(mail)));
+            const renew = setInterval(() => {
+              store.renewClaims(this.claim, leaseMs).catch((error: unknown) => this.#s.log('claims-not-renewed', `Renewing this sender's claims failed: ${describe(error)}`, {}, 'warn'));
+            }, leaseMs / 3);
+            try {
+              await Promise.all(mails.map((mail) => this.#send(mail)));
+            } finally {
+              clearInterval(renew);
+            }
           }
         } while (this.#again && !this.#stopped);
       } finally {
@@ -146,7 +161,9 @@ export class OutboxSender {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.drain()
-        .catch((error: unknown) => this.#s.log(`[signup] Sending the outbox failed, trying again in ${Math.round(this.#s.pollMs / 1000)} s: ${describe(error)}`))
+        .catch((error: unknown) =>
+          this.#s.log('outbox-failed', `Sending the outbox failed, trying again in ${Math.round(this.#s.pollMs / 1000)} s: ${describe(error)}`, {}, 'error'),
+        )
         .finally(() => {
           if (!this.#stopped) this.#schedule(this.#s.pollMs);
         });
@@ -182,19 +199,23 @@ export class OutboxSender {
       });
     } catch (error) {
       const why = describe(error);
+      const fields = { mail: mail.id, to: mask(mail.to_address), attempt: mail.attempts, error: why };
       if (isPermanent(error)) {
         await store.markFailed(mail.id, this.claim, why);
-        this.#s.log(`[signup] Mail #${mail.id} to ${mask(mail.to_address)} was refused for good: ${why}`);
+        this.#s.count?.('failed');
+        this.#s.log('mail-failed', `Mail #${mail.id} to ${mask(mail.to_address)} was refused for good: ${why}`, fields, 'warn');
       } else {
         const wait = Math.min(this.#s.maxRetryMs, this.#s.retryMs * 2 ** (mail.attempts - 1)) * (0.8 + Math.random() * 0.4);
         await store.retryLater(mail.id, this.claim, now() + wait, why);
-        this.#s.log(`[signup] Mail #${mail.id} to ${mask(mail.to_address)} not sent (attempt ${mail.attempts}), trying again in ${Math.ceil(wait / 1000)} s: ${why}`);
+        this.#s.count?.('retrying');
+        this.#s.log('mail-retrying', `Mail #${mail.id} to ${mask(mail.to_address)} not sent (attempt ${mail.attempts}), trying again in ${Math.ceil(wait / 1000)} s: ${why}`, { ...fields, retryInMs: Math.round(wait) }, 'warn');
       }
       return;
     }
-    if (!(await store.markSent(mail.id, this.claim))) {
-      this.#s.log(`[signup] Mail #${mail.id} was sent, but its claim had run out meanwhile (leaseMs is shorter than sending took).`);
-    }
+    const marked = await store.markSent(mail.id, this.claim);
+    this.#s.count?.('sent');
+    if (marked) this.#s.log('mail-sent', `Mail #${mail.id} to ${mask(mail.to_address)} sent.`, { mail: mail.id, to: mask(mail.to_address), attempt: mail.attempts });
+    else this.#s.log('claim-lost', `Mail #${mail.id} was sent, but its claim had run out meanwhile (sending took longer than leaseMs).`, { mail: mail.id }, 'warn');
   }
 }
 

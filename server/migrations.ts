@@ -1,12 +1,17 @@
+import { parseMailbox } from './address.js';
+import type { Queries } from './drivers.js';
+
 /**
  * The schema, one step per version, for each database: the same tables, columns and constraints, PostgreSQL's text
  * made from SQLite's where the two differ only in dialect. A new step is appended, never edited, so every database
- * reaches the same shape.
+ * reaches the same shape. A step that changes rows as well (`data`) runs the same code on both, after its SQL and
+ * in the same transaction.
  * SQLite counts the steps that have run in `PRAGMA user_version`, PostgreSQL in `meta.schema_version`.
  */
 export interface Migration {
   sqlite: string;
   postgres: string;
+  data?: (q: Queries) => Promise<void>;
 }
 
 // Mail that is sent: the HTML part, the stable Message-ID, the one-click unsubscribe link, and the sender's claim,
@@ -101,7 +106,90 @@ export const MIGRATIONS: readonly Migration[] = [
        RETURN NEXT;
      END $$`,
   },
+  // One row per mailbox: keys made by address.ts, spellings of one mailbox merged. And one index less to write at
+  // each counted attempt: the prune of rate_hits (every 500 attempts) scans a table that holds about one window's.
+  { sqlite: 'DROP INDEX rate_hits_by_time;', postgres: 'DROP INDEX rate_hits_by_time;', data: mergeSpellings },
 ];
+
+interface StoredSignup {
+  id: number;
+  email: string;
+  email_key: string;
+  list: string;
+  consent_text: string | null;
+  consent_at: string | null;
+  ip_hash: string | null;
+  source: string | null;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+  last_mail_at: string | null;
+}
+
+/**
+ * Gives every signup the address and key address.ts makes of it, and merges the rows that turn out to be one
+ * mailbox on one list into the earliest: their tokens and mails move over (links already mailed keep working, and
+ * of the mails not yet sent only the last queued goes), the
+ * consent kept is the earliest one given (with the source and IP hash it came with), and the status is the last
+ * thing the reader did (an unsubscribe after a confirmation wins, a later unconfirmed spelling does not undo a
+ * confirmation). A row whose address the service would now refuse keeps its address and key, so `erase` still
+ * finds it by that spelling, and its unsent mails are marked failed.
+ */
+async function mergeSpellings(q: Queries): Promise<void> {
+  const rows = await q.all<StoredSignup>(
+    `SELECT id, email, email_key, list, consent_text, consent_at, ip_hash, source, created_at, updated_at, confirmed_at,
+       unsubscribed_at, last_mail_at FROM signups ORDER BY created_at, id`,
+  );
+  const groups = new Map<string, { address: string; key: string; rows: StoredSignup[] }>();
+  const refused: StoredSignup[] = [];
+  for (const row of rows) {
+    const parsed = parseMailbox(row.email);
+    if (!parsed.ok) refused.push(row);
+    const { address, key } = parsed.ok ? parsed.value : { address: row.email, key: row.email_key };
+    const group = groups.get(`${key}\0${row.list}`) ?? { address, key, rows: [] };
+    group.rows.push(row);
+    groups.set(`${key}\0${row.list}`, group);
+  }
+  // Every key out of the way first, so no row's new key meets another row's old one.
+  await q.run("UPDATE signups SET email_key = '#' || CAST(id AS TEXT)");
+  const latest = (values: (string | null)[]) => values.filter((v): v is string => v !== null).sort().at(-1) ?? null;
+  for (const { address, key, rows: spellings } of groups.values()) {
+    const [kept, ...merged] = spellings;
+    const consent = spellings.filter((r) => r.consent_at).sort((a, b) => a.consent_at!.localeCompare(b.consent_at!))[0] ?? kept;
+    const confirmedAt = latest(spellings.map((r) => r.confirmed_at));
+    const unsubscribedAt = latest(spellings.map((r) => r.unsubscribed_at));
+    const status = unsubscribedAt && (!confirmedAt || unsubscribedAt > confirmedAt) ? 'unsubscribed' : confirmedAt ? 'confirmed' : 'pending';
+    if (merged.length) {
+      const ids = merged.map((r) => r.id);
+      const inIds = `(${ids.map(() => '?').join(', ')})`;
+      await q.run(`UPDATE tokens SET signup_id = ? WHERE signup_id IN ${inIds}`, kept.id, ...ids);
+      await q.run(`UPDATE outbox SET signup_id = ? WHERE signup_id IN ${inIds}`, kept.id, ...ids);
+      await q.run(`DELETE FROM signups WHERE id IN ${inIds}`, ...ids);
+    }
+    await q.run(
+      `UPDATE signups SET email = ?, email_key = ?, status = ?, consent_text = ?, consent_at = ?, ip_hash = ?, source = ?,
+         confirmed_at = ?, unsubscribed_at = ?, last_mail_at = ?, updated_at = ? WHERE id = ?`,
+      address, key, status, consent.consent_text, consent.consent_at, consent.ip_hash, consent.source ?? kept.source,
+      confirmedAt, unsubscribedAt, latest(spellings.map((r) => r.last_mail_at)), latest(spellings.map((r) => r.updated_at)), kept.id,
+    );
+    await q.run('UPDATE outbox SET to_address = ? WHERE signup_id = ? AND sent_at IS NULL', address, kept.id);
+    if (merged.length) {
+      // One mailbox gets one mail: of the spellings' unsent mails, the last queued goes.
+      await q.run(
+        `UPDATE outbox SET failed_at = ?, error = ? WHERE signup_id = ? AND sent_at IS NULL AND failed_at IS NULL
+           AND id < (SELECT MAX(id) FROM outbox WHERE signup_id = ? AND sent_at IS NULL AND failed_at IS NULL)`,
+        new Date().toISOString(), 'not sent: merged with a later mail to another spelling of this mailbox', kept.id, kept.id,
+      );
+    }
+  }
+  for (const row of refused) {
+    await q.run(
+      'UPDATE outbox SET failed_at = ?, error = ? WHERE signup_id = ? AND sent_at IS NULL AND failed_at IS NULL',
+      new Date().toISOString(), 'not sent: the service no longer takes this address (control, format or invisible characters, or too long)', row.id,
+    );
+  }
+}
 
 /** An SQLite step as PostgreSQL writes it: no STRICT tables, and identity columns for SQLite's row ids. */
 function forPostgres(sql: string): string {

@@ -23,7 +23,8 @@ export interface RunningServer {
 
 /**
  * Runs the signup endpoint on its own HTTP server. Besides the endpoint it serves, at `/`, a plain form that
- * posts to it without JavaScript, so the server can be tried with nothing else running.
+ * posts to it without JavaScript, so the server can be tried with nothing else running, and for an operator
+ * `GET /healthz`, `GET /readyz` and (with a metrics token) `GET /metrics`.
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const { port = 0, host = '127.0.0.1', ...rest } = options;
@@ -37,6 +38,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   const server = createServer((req, res) =>
     handler(req, res, () => {
+      const path = req.url?.split('?')[0];
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        if (path === '/healthz') return handler.healthz(req, res);
+        if (path === '/readyz') return void handler.readyz(req, res);
+        if (path === '/metrics') return void handler.metrics(req, res);
+      }
       if ((req.url === '/' || req.url?.startsWith('/?')) && (req.method === 'GET' || req.method === 'HEAD')) return formPage(handler, req, res);
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found\n');

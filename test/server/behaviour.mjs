@@ -154,6 +154,28 @@ export function behaviourSuite(kind, { database, ports: preferred, setup = async
       assert.equal(smtp.attempts.filter((a) => a === 'bounce@example.no').length, 1);
     });
 
+    test('renews the claim on a mail whose handover outlasts the lease, so another instance does not send it too', async () => {
+      const db = await database();
+      const sender = { ...FAST, leaseMs: 900 };
+      const first = await instance(db, ports.http[0], { sender });
+      hooks.beforeAccept = async (mail) => {
+        if (mail.envelope.rcptTo[0].address === 'slow@example.no') await sleep(3_000);
+        return true;
+      };
+      try {
+        assert.equal((await post(first, { email: 'slow@example.no', list: 'morgenbrevet' })).status, 200);
+        await instance(db, ports.http[1], { sender });
+        await smtp.until(() => mailsTo(smtp, 'slow@example.no').length, 'the slow mail');
+        await sleep(1_000);
+      } finally {
+        delete hooks.beforeAccept;
+      }
+      assert.equal(smtp.attempts.filter((a) => a === 'slow@example.no').length, 1, 'one sender handed it over, once');
+      assert.equal(mailsTo(smtp, 'slow@example.no').length, 1);
+      const [row] = await outboxFor(first, 'slow@');
+      assert.ok(row.sent_at && row.attempts === 1, JSON.stringify(row));
+    });
+
     describe('two instances on one database', () => {
       let a;
       let b;

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { NO_LIMITS, fixedClock, followLink, readDatabase, request, signup, start, tempDatabase, tokensFor } from './helpers.mjs';
+import { MIGRATIONS } from '../../server/migrations.ts';
 
 describe('POST /api/newsletter', () => {
   const db = tempDatabase();
@@ -30,7 +31,7 @@ describe('POST /api/newsletter', () => {
 
     const { signups, outbox, journal, version } = readDatabase(db.file);
     assert.equal(journal, 'wal');
-    assert.equal(version, 2);
+    assert.equal(version, MIGRATIONS.length);
     const row = signups.find((r) => r.email === 'ola.nordmann@example.no');
     assert.equal(row.status, 'pending');
     assert.equal(row.list, 'klyngenytt');
@@ -338,5 +339,60 @@ describe('POST /api/newsletter', () => {
     assert.equal(page.status, 200);
     assert.ok(page.text.includes('o&#39;brien&amp;co--@example.no'));
     assert.equal(readDatabase(db.file).signups.find((r) => r.email === email).status, 'confirmed');
+  });
+  describe('form fields named after what an object inherits', () => {
+    const post = (body, type = 'application/x-www-form-urlencoded') =>
+      request(`${server.url}/api/newsletter`, { method: 'POST', headers: { accept: 'application/json', 'content-type': type }, body });
+    const stored = (email) => readDatabase(db.file).signups.find((r) => r.email === email);
+
+    it('stores __proto__, constructor, valueOf, toString and hasOwnProperty as fields like any other (urlencoded)', async () => {
+      const res = await post('email=proto%40example.no&list=morgenbrevet&valueOf=b&constructor=x&__proto__=p&toString=t&hasOwnProperty=h&__proto__=q');
+      assert.equal(res.status, 200, res.text);
+      const extra = JSON.parse(stored('proto@example.no').extra);
+      assert.deepEqual(Object.entries(extra), [['valueOf', 'b'], ['constructor', 'x'], ['__proto__', ['p', 'q']], ['toString', 't'], ['hasOwnProperty', 'h']]);
+      assert.equal(Object.getPrototypeOf(extra), Object.prototype, 'JSON.parse made __proto__ an own field');
+    });
+
+    it('stores them verbatim from JSON too, and takes no known field from a __proto__ object', async () => {
+      const res = await post('{"list":"morgenbrevet","email":"proto-json@example.no","__proto__":{"name":"x"},"constructor":{"prototype":{"list":"x"}},"valueOf":"b"}', 'application/json');
+      assert.equal(res.status, 200, res.text);
+      const row = stored('proto-json@example.no');
+      assert.equal(row.name, null, 'no known field read through the prototype');
+      assert.deepEqual(Object.entries(JSON.parse(row.extra)), [['__proto__', { name: 'x' }], ['constructor', { prototype: { list: 'x' } }], ['valueOf', 'b']]);
+      const noList = await post('{"email":"proto-nolist@example.no","__proto__":{"list":"morgenbrevet"}}', 'application/json');
+      assert.equal(noList.status, 422, 'the list is not read through the prototype');
+      assert.equal(noList.json().field, 'list');
+      assert.equal({}.list, undefined, 'Object.prototype is untouched');
+    });
+
+    it('refuses a repeated known field (two addresses, two lists) with 422 for that field', async () => {
+      for (const [body, field] of [
+        ['email=a%40example.no&email=b%40example.no&list=morgenbrevet', 'email'],
+        ['email=twolists%40example.no&list=morgenbrevet&list=klyngenytt', 'list'],
+      ]) {
+        const res = await post(body);
+        assert.equal(res.status, 422, body);
+        assert.equal(res.json().field, field);
+      }
+      assert.equal(stored('twolists@example.no'), undefined);
+    });
+
+    it('takes 100 fields and refuses more with 422 (the 8 KB body holds thousands), quickly', async () => {
+      const fields = (n) => Array.from({ length: n }, (_, i) => `f${i}=1`).join('&');
+      const hundred = await post(`email=hundred%40example.no&list=morgenbrevet&${fields(98)}`);
+      assert.equal(hundred.status, 200);
+      assert.equal(Object.keys(JSON.parse(stored('hundred@example.no').extra)).length, 98);
+      const more = await post(`email=more%40example.no&list=morgenbrevet&${fields(99)}`);
+      assert.equal(more.status, 422);
+      assert.deepEqual(more.json(), { message: 'Skjemaet har for mange felt.' });
+      const started = performance.now();
+      const huge = await post(`email=huge%40example.no&list=morgenbrevet&${'a=&'.repeat(2700)}`.slice(0, 8192));
+      assert.equal(huge.status, 200, 'one field repeated 2,700 times is one field, a list');
+      const distinct = await post(`email=distinct%40example.no&list=morgenbrevet&${fields(1500)}`.slice(0, 8192));
+      assert.equal(distinct.status, 422);
+      assert.ok(performance.now() - started < 2_000, 'answered in well under the request budget');
+      assert.equal(stored('more@example.no'), undefined);
+      assert.equal(stored('distinct@example.no'), undefined);
+    });
   });
 });

@@ -1,5 +1,5 @@
 // A real SMTP server for the tests (npm smtp-server) on a loopback port. Every mail it takes is kept in `mails`, in
-// the order taken, with its envelope and Message-ID; `parse(mail)` reads the rest (mailparser); `stop()` and `start()` take it away and bring it back on the same port (waiting, up to 10 s, while
+// the order taken, with its envelope, Message-ID and the time it was taken (`acceptedAt`, ms); `parse(mail)` reads the rest (mailparser); `stop()` and `start()` take it away and bring it back on the same port (waiting, up to 10 s, while
 // another process holds it).
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
@@ -47,6 +47,7 @@ export async function startSmtp(port, { refuse, beforeAccept, auth } = {}) {
           const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1];
           const mail = { raw, messageId, envelope: session.envelope, user: session.user };
           if (beforeAccept && (await beforeAccept(mail)) === false) return;
+          mail.acceptedAt = Date.now();
           mails.push(mail);
           notify();
           callback(null, 'Queued');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { behaviourSuite } from './behaviour.mjs';
-import { freePort, signup, start } from './helpers.mjs';
+import { freePort, request, signup, start } from './helpers.mjs';
 import { startPostgres } from './postgres.mjs';
 import { mailsTo, startSmtp } from './smtp.mjs';
 
@@ -35,7 +35,7 @@ describe('the signup service while PostgreSQL is away', () => {
     await smtp?.stop();
   });
 
-  it('answers 500 in the reader’s language and stores nothing half; once it is back, signups and mails go on', async () => {
+  it('answers 500 in the reader’s language, /readyz 503, and stores nothing half; once it is back, signups and mails go on', async () => {
     assert.equal((await signup(server, { email: 'before@example.no', list: 'morgenbrevet' })).status, 200);
     await smtp.until(() => mailsTo(smtp, 'before@example.no').length, 'the first mail');
     cluster.pause();
@@ -43,9 +43,14 @@ describe('the signup service while PostgreSQL is away', () => {
       const res = await signup(server, { email: 'during@example.no', list: 'morgenbrevet', locale: 'nn' }, { headers: { 'accept-language': 'nn' } });
       assert.equal(res.status, 500);
       assert.deepEqual(res.json(), { message: 'Noko gjekk gale hos oss. Prøv igjen om litt.' });
+      const ready = await request(`${server.url}/readyz`);
+      assert.equal(ready.status, 503, 'a load balancer takes the instance out');
+      assert.match(ready.json().reason, /did not answer/);
+      assert.equal((await request(`${server.url}/healthz`)).status, 200, 'while the process itself is fine');
     } finally {
       cluster.resume();
     }
+    assert.equal((await request(`${server.url}/readyz`)).status, 200, 'and puts it back once the database is');
     assert.ok(server.logs.some((line) => line.includes('POST /api/newsletter failed')), 'the failure is in the log');
     assert.equal((await signup(server, { email: 'during@example.no', list: 'morgenbrevet', locale: 'nn' })).status, 200);
     await smtp.until(() => mailsTo(smtp, 'during@example.no').length, 'the mail after the database returned');

@@ -54,6 +54,36 @@ describe('fjord-signups list (npm run signups)', () => {
   });
 });
 
+describe('fjord-signups list --csv and export --csv, as a mail provider imports them', () => {
+  const db = tempDatabase();
+  before(async () => {
+    const server = await start({ database: db.file, rateLimit: NO_LIMITS });
+    for (const [email, name] of [['-kari@example.no', '-1+2'], ['+ola@example.no', '@SUM(1)'], ['per@blåbær.no', 'Per, "P"'], ['=x@example.no', null]]) {
+      assert.equal((await signup(server, { email, list: 'morgenbrevet', ...(name ? { name } : {}) })).status, 200);
+    }
+    await server.close();
+  });
+  after(() => db.remove());
+
+  it('writes RFC 4180 (CRLF, quotes doubled) in UTF-8, addresses as they are and formulas defused in every other field', async () => {
+    const { stdout } = await signupsHere('--db', db.file, '--csv');
+    const rows = stdout.split('\r\n').slice(1, -1).map((line) => line.split(',').slice(0, 5));
+    assert.deepEqual(rows.map((r) => r[1]), ['-kari@example.no', '+ola@example.no', 'per@xn--blbr-roah.no', '=x@example.no'], 'a provider imports these as the addresses');
+    assert.deepEqual(rows.map((r) => r[4]), ["'-1+2", "'@SUM(1)", '"Per', '']);
+    assert.ok(stdout.includes(',"Per, ""P""",'));
+    assert.ok(!stdout.startsWith('\ufeff'), 'no byte-order mark');
+  });
+
+  it('exports one address’s signups in the same columns with export --csv, found by any spelling', async () => {
+    let stdout = '';
+    await runCommand(['export', '-KARI@example\u3002no', '--csv', '--db', db.file], { out: (text) => (stdout += text), line: assert.fail, error: assert.fail });
+    const lines = stdout.split('\r\n');
+    assert.equal(lines[0], 'id,email,list,status,name,locale,source,consent_text,consent_at,created_at,updated_at,confirmed_at,unsubscribed_at,ip_hash,extra');
+    assert.ok(lines[1].startsWith("1,-kari@example.no,morgenbrevet,pending,'-1+2,nb,"), lines[1]);
+    assert.equal(lines.length, 3);
+  });
+});
+
 describe('npm start (the Vite dev server with vite.config.ts)', () => {
   const db = tempDatabase();
   const logs = [];
@@ -77,7 +107,7 @@ describe('npm start (the Vite dev server with vite.config.ts)', () => {
     assert.equal(res.status, 200);
     const line = logs.find((l) => l.includes('/api/newsletter/confirm?token='));
     assert.ok(line, 'the confirmation link is in the dev server log');
-    const link = /(http\S+\/confirm\?token=[\w-]+)/.exec(line)[1];
+    const link = JSON.parse(line.slice(line.indexOf('{'))).confirmUrl;
     assert.ok(link.startsWith(url), 'the link points at the dev server');
     assert.equal((await followLink(link)).status, 200);
     assert.equal(readDatabase(db.file).signups[0].status, 'confirmed');
