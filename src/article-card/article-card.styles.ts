@@ -27,6 +27,10 @@ export const styles = [
       overflow: hidden;
       border-radius: var(--_radius);
     }
+    /* An image of the attribute-only form without both image-width and image-height: 3:2, as fjord-elements.css reserves. */
+    .media:has(>img:not([width][height])) {
+      aspect-ratio: 3/2;
+    }
     ::slotted(img),
     img {
       display: block;
@@ -50,7 +54,7 @@ export const styles = [
       gap: .2rem .5rem;
       margin: 0;
       font-size: .8125rem;
-      line-height: 1.4;
+      line-height: 1.125rem;
       color: var(--_muted);
     }
     .kicker,
