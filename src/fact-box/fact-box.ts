@@ -196,6 +196,10 @@ export class FjordFactBox extends LitElement {
     // Markdown paragraph or list item took </fjord-fact-box> in.
     const own = +(named?.tagName.match(/^H([1-6])$/)?.[1] ?? this.headingLevel) || 2;
     const stray = this.querySelector(`:scope>:is(${'h1,h2,h3,h4,h5,h6'.slice(0, own * 3 - 1)},fjord-photo,fjord-fact-box,fjord-article-card,fjord-newsletter-signup):not([slot])`);
+    // Lines starting "- ", "* " or "1. " as text: a Markdown list written without a blank line after the opening tag.
+    const list = [...this.childNodes].find((n) => (n.nodeType == 3 || n.nodeName == 'P') && /(^|\n)\s*([-*+]|\d+[.)]) /.test(n.textContent!));
+    if (list)
+      warn(this, 'list', `shows "${list.textContent!.trim().replace(/\s+/g, ' ').slice(0, 30)}…" as text: a Markdown list needs a blank line after the opening <fjord-fact-box> tag (or write <ul><li>).`);
     if (stray)
       warn(this, 'stray', `holds a <${stray.localName}>: if that and what follows is the story after the box, a Markdown paragraph or list item took </fjord-fact-box> in. Leave a blank line before </fjord-fact-box>.`);
     // The first slotchange comes from the first render. Measured here, the browser would lay the page out in the middle

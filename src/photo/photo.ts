@@ -157,7 +157,9 @@ export class FjordPhoto extends LitElement {
     // An image that failed before the widget was there fires no more events. Looked at before rendering, so the
     // broken state is part of this update rather than a second one.
     if (img?.complete && img.getAttribute('src') && !img.naturalWidth) this.broken = true;
-    if (!img && !this.src) return;
+    // Anything but an image (a caption, a <picture> without its <img>): the caption is shown, with nothing to caption.
+    if (!img && !this.src)
+      return void (!isServer && this.innerHTML.trim() && warn(this, 'img', 'has no image: put an <img> with alt text first inside it (a <picture> needs one too), or give it src="…".'));
     const alt = img ? img.getAttribute('alt') : this.alt;
     if (alt == null) warn(this, 'alt', 'the image has no alt text: write alt="…", or alt="" if it is decorative.');
     else if (alt.trim() && this.hasUpdated && normalise(alt) == normalise(this.#captionText()))

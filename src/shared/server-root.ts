@@ -1,16 +1,32 @@
 import { warn } from './warn.js';
 
+const LOST =
+  'was rendered on the server, but its shadow root reached the browser unattached or empty (markup inserted by a script, or a dev server that patches the page: Eleventy --serve needs setServerOptions({ domDiff: false })), so it rendered anew.';
+
 /**
  * A shadow root written on the server (fjord-elements/ssr.js) is taken over only by widgets that can hydrate: the npm
  * build loaded after fjord-elements/hydrate.js. Any other copy (the drop-in file, the autoloader) would render beside
- * the server's markup and show the widget twice; it clears that markup instead, renders its own, and says so.
+ * the server's markup and show the widget twice; it clears that markup instead, renders its own, and says so. A server
+ * root the browser never attached (a `<template shadowrootmode>` left among the children) or that arrived empty is
+ * rendered anew, hydration or not, rather than left blank.
  * Call it once the render root exists and before the first render.
  */
 export function claimServerRoot(host: HTMLElement & { hasUpdated: boolean }): void {
+  if (host.hasUpdated) return;
+  const root = host.shadowRoot!;
+  const stale = host.querySelector(':scope > template[shadowrootmode]');
+  // Hydration support marks a root that existed before the widget as needing hydration (_$AG in Lit's production
+  // build); an empty one has nothing to hydrate.
+  const h = host as unknown as { _$AG?: boolean; _$needsHydration?: boolean };
+  if (stale || ((h._$AG || h._$needsHydration) && !root.querySelector('*'))) {
+    stale?.remove();
+    h._$AG = h._$needsHydration = false;
+    return warn(host, 'ssr', LOST);
+  }
   // Lit renders before the first child it found in the root; hydration support leaves that unset and takes the root over.
   const options = (host as unknown as { renderOptions: { renderBefore?: ChildNode | null } }).renderOptions;
-  if (host.hasUpdated || !options.renderBefore || !host.shadowRoot?.querySelector(':not(style)')) return;
-  host.shadowRoot.replaceChildren();
+  if (!options.renderBefore || !root.querySelector(':not(style)')) return;
+  root.replaceChildren();
   options.renderBefore = null;
   warn(
     host,
