@@ -27,10 +27,7 @@ export const styles = [
       overflow: hidden;
       border-radius: var(--_radius);
     }
-    /* An image of the attribute-only form without both image-width and image-height: 3:2, as fjord-elements.css reserves. */
-    .media:has(>img:not([width][height])) {
-      aspect-ratio: 3/2;
-    }
+
     ::slotted(img),
     img {
       display: block;
@@ -159,7 +156,10 @@ export const styles = [
     .loading img {
       visibility: hidden;
     }
-    .bare .media {
+    /* The skeleton's image, and an image of the attribute-only form without image-height: 3:2, as fjord-elements.css
+       reserves. */
+    .bare .media,
+    .media:has(>img:not([height])) {
       aspect-ratio: 3/2;
     }
     .bare :is(.headline, .lead) {

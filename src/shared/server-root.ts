@@ -1,7 +1,5 @@
 import { warn } from './warn.js';
 
-const LOST =
-  'was rendered on the server, but its shadow root reached the browser unattached or empty (markup inserted by a script, or a dev server that patches the page: Eleventy --serve needs setServerOptions({ domDiff: false })), so it rendered anew.';
 
 /**
  * A shadow root written on the server (fjord-elements/ssr.js) is taken over only by widgets that can hydrate: the npm
@@ -14,14 +12,14 @@ const LOST =
 export function claimServerRoot(host: HTMLElement & { hasUpdated: boolean }): void {
   if (host.hasUpdated) return;
   const root = host.shadowRoot!;
-  const stale = host.querySelector(':scope > template[shadowrootmode]');
+  const stale = host.querySelector(':scope>template[shadowrootmode]');
   // Hydration support marks a root that existed before the widget as needing hydration (_$AG in Lit's production
   // build); an empty one has nothing to hydrate.
   const h = host as unknown as { _$AG?: boolean; _$needsHydration?: boolean };
-  if (stale || ((h._$AG || h._$needsHydration) && !root.querySelector('*'))) {
+  if (stale || ((h._$AG || h._$needsHydration) && !root.firstChild)) {
     stale?.remove();
     h._$AG = h._$needsHydration = false;
-    return warn(host, 'ssr', LOST);
+    return warn(host, 'ssr', 'lost its server-rendered shadow root, so it rendered anew (eleventy --serve: set domDiff: false).');
   }
   // Lit renders before the first child it found in the root; hydration support leaves that unset and takes the root over.
   const options = (host as unknown as { renderOptions: { renderBefore?: ChildNode | null } }).renderOptions;
@@ -31,6 +29,6 @@ export function claimServerRoot(host: HTMLElement & { hasUpdated: boolean }): vo
   warn(
     host,
     'ssr',
-    'was rendered on the server, but this copy of the widgets cannot hydrate it, so it rendered anew. On server-rendered pages load fjord-elements/hydrate.js, then the npm build (not the drop-in file or the autoloader), and leave out fjord-elements.css.',
+    'cannot hydrate its server-rendered shadow root, so it rendered anew: load fjord-elements/hydrate.js, then the npm build (not the drop-in file), and no fjord-elements.css.',
   );
 }
