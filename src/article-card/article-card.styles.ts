@@ -27,6 +27,7 @@ export const styles = [
       overflow: hidden;
       border-radius: var(--_radius);
     }
+
     ::slotted(img),
     img {
       display: block;
@@ -50,7 +51,7 @@ export const styles = [
       gap: .2rem .5rem;
       margin: 0;
       font-size: .8125rem;
-      line-height: 1.4;
+      line-height: 1.125rem;
       color: var(--_muted);
     }
     .kicker,
@@ -155,7 +156,10 @@ export const styles = [
     .loading img {
       visibility: hidden;
     }
-    .bare .media {
+    /* The skeleton's image, and an image of the attribute-only form without image-height: 3:2, as fjord-elements.css
+       reserves. */
+    .bare .media,
+    .media:has(>img:not([height])) {
       aspect-ratio: 3/2;
     }
     .bare :is(.headline, .lead) {

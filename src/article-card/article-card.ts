@@ -182,7 +182,8 @@ export class FjordArticleCard extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     const root = this.getRootNode() as Document | ShadowRoot;
-    if (!adopted.has(root) && root.adoptedStyleSheets) {
+    // A constructed sheet can only be adopted in its own document: a card moved into another (a frame) goes without.
+    if (!adopted.has(root) && (root.ownerDocument ?? root) == document) {
       adopted.add(root);
       root.adoptedStyleSheets.push(pageStyles.styleSheet!);
     }

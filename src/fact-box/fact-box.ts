@@ -196,8 +196,11 @@ export class FjordFactBox extends LitElement {
     // Markdown paragraph or list item took </fjord-fact-box> in.
     const own = +(named?.tagName.match(/^H([1-6])$/)?.[1] ?? this.headingLevel) || 2;
     const stray = this.querySelector(`:scope>:is(${'h1,h2,h3,h4,h5,h6'.slice(0, own * 3 - 1)},fjord-photo,fjord-fact-box,fjord-article-card,fjord-newsletter-signup):not([slot])`);
+    // Two lines starting "- ", "* " or "1. " as text: a Markdown list written without a blank line before it.
+    if (/^\s*([-*+]|\d\d?[.)]) .*\n\s*([-*+]|\d\d?[.)]) /m.test(this.textContent!))
+      warn(this, 'list', 'shows a Markdown list as text: leave a blank line before the list.');
     if (stray)
-      warn(this, 'stray', `holds a <${stray.localName}>: if that and what follows is the story after the box, a Markdown paragraph or list item took </fjord-fact-box> in. Leave a blank line before </fjord-fact-box>.`);
+      warn(this, 'stray', `holds a <${stray.localName}>: if that is the story after it, Markdown took </fjord-fact-box> in. Leave a blank line before </fjord-fact-box>.`);
     // The first slotchange comes from the first render. Measured here, the browser would lay the page out in the middle
     // of the task that renders every widget, and again after it; measured at the next frame, it is laid out once, with
     // every widget rendered, and the fold is still in place before that frame is painted.

@@ -157,7 +157,9 @@ export class FjordPhoto extends LitElement {
     // An image that failed before the widget was there fires no more events. Looked at before rendering, so the
     // broken state is part of this update rather than a second one.
     if (img?.complete && img.getAttribute('src') && !img.naturalWidth) this.broken = true;
-    if (!img && !this.src) return;
+    // Anything but an image (a caption, a <picture> without its <img>): the caption is shown, with nothing to caption.
+    if (!img && !this.src)
+      return void (this.innerHTML?.trim() && warn(this, 'img', 'has no image: add an <img alt="…"> or src="…".'));
     const alt = img ? img.getAttribute('alt') : this.alt;
     if (alt == null) warn(this, 'alt', 'the image has no alt text: write alt="…", or alt="" if it is decorative.');
     else if (alt.trim() && this.hasUpdated && normalise(alt) == normalise(this.#captionText()))
@@ -289,7 +291,7 @@ export class FjordPhoto extends LitElement {
     // A caption of two blocks or more is what a Markdown paragraph leaves that swallowed the closing tag.
     const stray = nodes.filter((n) => n instanceof Element && /^(p|h\d|[uod]l|div|table|blockquote|pre|figure|fjord-.*)$/.test(n.localName))[1];
     if (stray)
-      warn(this, 'stray', `its caption holds a <${(stray as Element).localName}> and what follows: a Markdown paragraph took </fjord-photo> in. Write the caption on the lines right after the <img>, with no blank line.`);
+      warn(this, 'stray', `its caption holds a <${(stray as Element).localName}>: Markdown took </fjord-photo> in. Write the caption right after the <img>, with no blank line.`);
     // A credit glued onto the caption's last text moves out of the caption and into the credit line.
     const last = nodes.findLast((n) => n.textContent!.trim());
     const split = !this.credit && last instanceof Text && splitCredit(last.data);

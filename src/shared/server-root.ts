@@ -1,20 +1,34 @@
 import { warn } from './warn.js';
 
+
 /**
  * A shadow root written on the server (fjord-elements/ssr.js) is taken over only by widgets that can hydrate: the npm
  * build loaded after fjord-elements/hydrate.js. Any other copy (the drop-in file, the autoloader) would render beside
- * the server's markup and show the widget twice; it clears that markup instead, renders its own, and says so.
+ * the server's markup and show the widget twice; it clears that markup instead, renders its own, and says so. A server
+ * root the browser never attached (a `<template shadowrootmode>` left among the children) or that arrived empty is
+ * rendered anew, hydration or not, rather than left blank.
  * Call it once the render root exists and before the first render.
  */
 export function claimServerRoot(host: HTMLElement & { hasUpdated: boolean }): void {
+  if (host.hasUpdated) return;
+  const root = host.shadowRoot!;
+  const stale = host.querySelector(':scope>template[shadowrootmode]');
+  // Hydration support marks a root that existed before the widget as needing hydration (_$AG in Lit's production
+  // build); an empty one has nothing to hydrate.
+  const h = host as unknown as { _$AG?: boolean; _$needsHydration?: boolean };
+  if (stale || ((h._$AG || h._$needsHydration) && !root.firstChild)) {
+    stale?.remove();
+    h._$AG = h._$needsHydration = false;
+    return warn(host, 'ssr', 'lost its server-rendered shadow root, so it rendered anew (eleventy --serve: set domDiff: false).');
+  }
   // Lit renders before the first child it found in the root; hydration support leaves that unset and takes the root over.
   const options = (host as unknown as { renderOptions: { renderBefore?: ChildNode | null } }).renderOptions;
-  if (host.hasUpdated || !options.renderBefore || !host.shadowRoot?.querySelector(':not(style)')) return;
-  host.shadowRoot.replaceChildren();
+  if (!options.renderBefore || !root.querySelector(':not(style)')) return;
+  root.replaceChildren();
   options.renderBefore = null;
   warn(
     host,
     'ssr',
-    'was rendered on the server, but this copy of the widgets cannot hydrate it, so it rendered anew. On server-rendered pages load fjord-elements/hydrate.js, then the npm build (not the drop-in file or the autoloader), and leave out fjord-elements.css.',
+    'cannot hydrate its server-rendered shadow root, so it rendered anew: load fjord-elements/hydrate.js, then the npm build (not the drop-in file), and no fjord-elements.css.',
   );
 }
