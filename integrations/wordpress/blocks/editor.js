@@ -38,6 +38,15 @@
     return out;
   }
 
+  /** The card's image-* attributes, which are an <img>'s own attributes with the prefix. */
+  const IMAGE_ATTRIBUTES = ['src', 'alt', 'width', 'height', 'srcset', 'sizes'];
+
+  function imageChild(attributes) {
+    const img = { key: 'image', alt: attributes['image-alt'] ?? '' };
+    for (const n of IMAGE_ATTRIBUTES) if (attributes[`image-${n}`] !== undefined && attributes[`image-${n}`] !== '') img[n] = String(attributes[`image-${n}`]);
+    return el('img', img);
+  }
+
   function control(attribute, attributes, setAttributes) {
     const { name, kind, values, description } = attribute;
     const common = { key: name, label: name, help: description, value: attributes[name] ?? '' };
@@ -68,7 +77,11 @@
           .filter(([key]) => attributes[key])
           .map(([key, tagName]) => el(RichText.Content, { key, tagName, value: attributes[key] }));
         if (inner) children.push(el(InnerBlocks.Content, { key: 'inner' }));
-        return el(element.tag, tagAttributes(element, attributes), ...children);
+        // A card with text children takes its image as an <img> child too (the README's form): in the page's HTML it
+        // reads without JavaScript, and fjord-elements.css reserves its box before upgrade.
+        const image = element.tag == 'fjord-article-card' && children.length && attributes['image-src'] ? imageChild(attributes) : null;
+        const leaveOut = image ? IMAGE_ATTRIBUTES.map((n) => `image-${n}`) : [];
+        return el(element.tag, tagAttributes(element, attributes, leaveOut), ...(image ? [image] : []), ...children);
       },
     });
   }
