@@ -1,6 +1,6 @@
 /**
  * @custom-elements-manifest/analyzer: the manifest is built from each widget's JSDoc.
- * `npm run build` runs it (`custom-elements-manifest analyze`), then scripts/manifest-outputs.mjs turns
+ * `npm run build` runs it (`custom-elements-manifest analyze`), then scripts/build/manifest-outputs.mjs turns
  * dist/custom-elements.json into editor data, React types and the API page.
  */
 

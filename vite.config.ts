@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 // @ts-expect-error plain JavaScript helper shared with the size script
-import { minifyCss, minifyLiterals } from './scripts/minify-literals.mjs';
+import { minifyCss, minifyLiterals } from './scripts/build/minify-literals.mjs';
 import { signupServer } from './server/index.js';
 import { fillStory } from './demo/story-pages.js';
 

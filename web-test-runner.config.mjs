@@ -4,7 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { defaultReporter } from '@web/test-runner';
-import { chromiumArgs, findChromium, findFirefox, findWebKit } from './scripts/find-browser.mjs';
+import { chromiumArgs, findChromium, findFirefox, findWebKit } from './scripts/system/find-browser.mjs';
 import { testEndpoints } from './test/support/endpoints.mjs';
 import { frameworkModules } from './test/support/frameworks.mjs';
 import { ssrEndpoint } from './test/support/ssr-endpoint.mjs';
@@ -37,7 +37,7 @@ function countingReporter() {
   };
 }
 
-/** The engines to run, from FJORD_BROWSERS (scripts/test.mjs sets it and starts WebKitWebDriver). */
+/** The engines to run, from FJORD_BROWSERS (scripts/test/run.mjs sets it and starts WebKitWebDriver). */
 function browsers() {
   const wanted = (process.env.FJORD_BROWSERS ?? 'chromium').split(',');
   const list = [];

@@ -1,5 +1,5 @@
 /**
- * Runs inside each bench page. A page calls `install()` with its variant's markup for one teaser; scripts/bench.mjs
+ * Runs inside each bench page. A page calls `install()` with its variant's markup for one teaser; bench/cold.mjs
  * then calls `bench.run()` through puppeteer. One run: parse and insert all teasers with `innerHTML`, wait until every
  * custom element has rendered, force style and layout, and (unless told to keep them) remove them again. Everything
  * timed happens in one task (Lit renders in microtasks), so a trace can also give that task's CPU time.

@@ -1,7 +1,7 @@
 /**
  * A diagnostic, not a variant: the minimal element's JavaScript with <fjord-article-card>'s own stylesheets (its
  * shadow styles, and the page styles it adopts into the document). Between the minimal element and the card, it
- * splits the card's extra time into what its CSS costs and what its JavaScript costs. Built by scripts/bench.mjs.
+ * splits the card's extra time into what its CSS costs and what its JavaScript costs. Built by bench/cold.mjs.
  */
 import { pageStyles, styles } from '../src/article-card/article-card.styles.ts';
 import { BenchMinimalCard } from './minimal-card.js';

@@ -1,7 +1,7 @@
 /**
  * The floor for this architecture: a Lit element with the same light DOM as <fjord-article-card>, the same shadow
  * markup and slots for its vertical layout, and nothing else — no layouts (so no container queries), flags, locale
- * tracking, URL checks, warnings, observers or timers. Built with Vite (production Lit) by scripts/bench.mjs.
+ * tracking, URL checks, warnings, observers or timers. Built with Vite (production Lit) by bench/cold.mjs.
  */
 import { LitElement, css, html } from 'lit';
 

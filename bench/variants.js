@@ -1,5 +1,5 @@
 /**
- * The benchmarks' content and each variant's markup for one teaser, shared by the cold page loads (scripts/bench.mjs,
+ * The benchmarks' content and each variant's markup for one teaser, shared by the cold page loads (bench/cold.mjs,
  * in Node) and the warm in-page runs (bench/harness.js, in the browser).
  */
 const IMAGES = ['act-ledere', 'havbruk', 'mo-i-rana', 'smelteverk'];

@@ -9,7 +9,7 @@
  *
  * The opening comment's attributes go onto the piece's element, except the options a piece takes (below). `npm start`
  * fills the pieces in as it serves a page (vite.config.ts), `npm run demo:story` writes them into the files, and
- * test/node/story-content.test.mjs fails when a file holds anything else.
+ * test/project/story-content.test.mjs fails when a file holds anything else.
  *
  * Pieces: `photo` (option `sizes`: a <picture> with WebP and 1600 px sources instead of one 800 px image),
  * `fact-box`, `fact-list` (the list alone), `badge`, `signup` (option `heading-level`, default 2) and

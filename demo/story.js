@@ -5,7 +5,7 @@
  * examples (docs/_data/examples.js) and the tests' fixtures, so a change to the story changes all three.
  *
  * Plain text only, no markup and none of `<>&"`, so a template may write any piece into HTML or an attribute as it is
- * (test/node/story-content.test.mjs holds it to that).
+ * (test/project/story-content.test.mjs holds it to that).
  */
 
 export const headline = 'Ny Arena Pro-klynge';

@@ -1,5 +1,5 @@
 /**
- * Small server-rendered pages for test/server-rendered.test.ts, rendered by src/ssr/ssr.ts in a Node process of their
+ * Small server-rendered pages for test/ssr/server-rendered.test.ts, rendered by src/ssr/ssr.ts in a Node process of their
  * own (`node --import tsx test/support/ssr-cases.mjs <case>` prints the page). `hydrate` pages load the hydration
  * support before the widgets, as the README says; `plain` pages load the widgets alone, as the drop-in file would.
  */

@@ -1,5 +1,5 @@
 /**
- * `/demo/ssr.html`: the demo article rendered on the server (scripts/ssr-demo.mjs), for test/ssr.test.ts. The
+ * `/demo/ssr.html`: the demo article rendered on the server (scripts/demo/ssr.mjs), for test/ssr/ssr.test.ts. The
  * rendering runs in its own Node process, so Lit's server DOM shim stays out of the test runner. The page records
  * errors, rejections and console warnings and errors in `window.recorded` from its first line on.
  */
@@ -18,8 +18,8 @@ const RECORDER = `<script>
 let page;
 const render = () =>
   new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/ssr-demo.mjs'], { maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`scripts/ssr-demo.mjs failed: ${stderr || error.message}`)) : resolve(stdout),
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/demo/ssr.mjs'], { maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`scripts/demo/ssr.mjs failed: ${stderr || error.message}`)) : resolve(stdout),
     );
   });
 
