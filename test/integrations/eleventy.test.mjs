@@ -7,13 +7,10 @@
 // Needs `npm run build` first (npm test does it). About a minute, most of it npm install.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { chromiumArgs, findChromium } from '../../scripts/system/find-browser.mjs';
 import { expectedStory, storyWidgets } from './shortcode-story.mjs';
-import { TAGS, openPage, run, serve, upgradeShifts } from './static-site.mjs';
+import { TAGS, exampleSite, openPage, run, upgradeShifts } from './static-site.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const HEADLINES = [
@@ -23,35 +20,24 @@ const HEADLINES = [
 ];
 const SHORTCODE_PAGES = ['/shortcodes-nunjucks/', '/shortcodes-liquid/'];
 
-let dir;
+let site;
 let browser;
-const sites = {};
+let sites;
 const buildOutput = [];
 
 before(async () => {
   for (const file of ['dist/npm/ssr/ssr.js', 'dist/cdn/fjord-elements.js']) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first.`);
   }
-  dir = mkdtempSync(join(tmpdir(), 'fjord-eleventy-'));
-  const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], root));
-  const app = join(dir, 'app');
-  cpSync(join(root, 'examples/eleventy'), app, { recursive: true, filter: (src) => !/[/\\](node_modules|_site[^/\\]*)$/.test(src) });
-  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, filename)], app);
-  const eleventy = join(app, 'node_modules/@11ty/eleventy/cmd.cjs');
-  buildOutput.push(run(process.execPath, [eleventy, '--quiet'], app, {}, { stderr: true }));
-  buildOutput.push(run(process.execPath, [eleventy, '--quiet'], app, { FJORD_SSR: '1' }, { stderr: true }));
-  for (const [name, out] of [['dropIn', '_site'], ['ssr', '_site-ssr']]) {
-    const server = await serve(join(app, out));
-    sites[name] = { server, url: `http://127.0.0.1:${server.address().port}` };
-  }
-  browser = await puppeteer.launch({ executablePath: findChromium(), args: chromiumArgs });
+  site = exampleSite(root, 'eleventy', /[/\\](node_modules|_site[^/\\]*)$/);
+  const eleventy = join(site.app, 'node_modules/@11ty/eleventy/cmd.cjs');
+  buildOutput.push(run(process.execPath, [eleventy, '--quiet'], site.app, {}, { stderr: true }));
+  buildOutput.push(run(process.execPath, [eleventy, '--quiet'], site.app, { FJORD_SSR: '1' }, { stderr: true }));
+  await site.start({ dropIn: '_site', ssr: '_site-ssr' });
+  ({ browser, sites } = site);
 });
 
-after(async () => {
-  await browser?.close();
-  for (const { server } of Object.values(sites)) server.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+after(() => site?.stop());
 
 const open = (url, options) => openPage(browser, url, options);
 

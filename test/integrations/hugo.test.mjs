@@ -8,52 +8,37 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { chromiumArgs, findChromium } from '../../scripts/system/find-browser.mjs';
 import { ensureDebian } from '../../scripts/system/ensure-debian.mjs';
 import { expectedStory, storyWidgets } from './shortcode-story.mjs';
-import { TAGS, openPage, run, serve, upgradeShifts } from './static-site.mjs';
+import { TAGS, exampleSite, openPage, run, upgradeShifts } from './static-site.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const STORY = '/nyheter/fire-nye-arena-pro-klynger/';
 const RAW = '/nyheter/raw-tags/';
 const CARD = { headline: "Klyngen som vil gjøre Helgeland til et grønt industrisenter: 'Vi må <ikke> vente'", link: '/nyheter/havbruk/', kicker: 'Havbruk & fiskeri' };
 
-let dir;
-let app;
+let site;
 let browser;
-const sites = {};
+let sites;
 const output = {};
 
 /** `hugo` in the example's copy into `destination`; returns what it printed. */
 const hugo = (destination, env = {}) =>
-  run('hugo', ['--destination', destination, '--cleanDestinationDir'], app, { HUGO_CACHEDIR: join(dir, 'hugo-cache'), ...env }, { stderr: true });
+  run('hugo', ['--destination', destination, '--cleanDestinationDir'], site.app, { HUGO_CACHEDIR: join(site.dir, 'hugo-cache'), ...env }, { stderr: true });
 
 before(async () => {
   ensureDebian(['hugo'], () => spawnSync('hugo', ['version']).status === 0, { what: 'the Hugo example’s test' });
   if (!existsSync(join(root, 'dist/cdn/fjord-elements.js'))) throw new Error('dist/cdn/fjord-elements.js is missing: run `npm run build` first.');
-  dir = mkdtempSync(join(tmpdir(), 'fjord-hugo-'));
-  const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], root));
-  app = join(dir, 'app');
-  cpSync(join(root, 'examples/hugo'), app, { recursive: true, filter: (src) => !/[/\\](node_modules|public[^/\\]*|resources)$/.test(src) });
-  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, filename)], app);
+  site = exampleSite(root, 'hugo', /[/\\](node_modules|public[^/\\]*|resources)$/);
   output.unsafe = hugo('public');
   output.goldmarkDefault = hugo('public-default', { HUGO_MARKUP_GOLDMARK_RENDERER_UNSAFE: 'false' });
-  for (const [name, out] of [['unsafe', 'public'], ['goldmarkDefault', 'public-default']]) {
-    const server = await serve(join(app, out));
-    sites[name] = { server, url: `http://127.0.0.1:${server.address().port}` };
-  }
-  browser = await puppeteer.launch({ executablePath: findChromium(), args: chromiumArgs });
+  await site.start({ unsafe: 'public', goldmarkDefault: 'public-default' });
+  ({ browser, sites } = site);
 });
 
-after(async () => {
-  await browser?.close();
-  for (const { server } of Object.values(sites)) server.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+after(() => site?.stop());
 
 async function upgraded(url, path, minimum) {
   const { page, logged } = await openPage(browser, url + path);
@@ -87,9 +72,9 @@ describe('examples/hugo, as it is (raw tags allowed)', () => {
   }
   it('the shortcodes keep every widget whole, with the Markdown inside rendered and the values escaped', () => whole(sites.unsafe.url));
   it('the <head> partial loads the drop-in files from the module’s /fjord-elements/', () => {
-    const html = readFileSync(join(app, 'public', STORY, 'index.html'), 'utf8');
+    const html = readFileSync(join(site.app, 'public', STORY, 'index.html'), 'utf8');
     assert.match(html, /<link rel="stylesheet" href="\/fjord-elements\/fjord-elements\.css">\s*<script type="module" src="\/fjord-elements\/fjord-elements\.js"><\/script>/);
-    assert.ok(existsSync(join(app, 'public/fjord-elements/fjord-elements.js')));
+    assert.ok(existsSync(join(site.app, 'public/fjord-elements/fjord-elements.js')));
   });
 });
 
@@ -99,7 +84,7 @@ describe('examples/hugo with Goldmark’s default (no unsafe)', () => {
     await whole(sites.goldmarkDefault.url);
   });
   it('the raw tags are gone: why the example turns unsafe on for them', () => {
-    const html = readFileSync(join(app, 'public-default', RAW, 'index.html'), 'utf8');
+    const html = readFileSync(join(site.app, 'public-default', RAW, 'index.html'), 'utf8');
     assert.doesNotMatch(html.replace(/<head>[\s\S]*<\/head>/, ''), /<fjord-/);
     assert.match(html, /<!-- raw HTML omitted -->/);
   });
@@ -108,7 +93,7 @@ describe('examples/hugo with Goldmark’s default (no unsafe)', () => {
 describe('the Hugo shortcodes with parameters they do not take', () => {
   it('warn with the page, line and parameter, and render the widget without it', () => {
     writeFileSync(
-      join(app, 'content/nyheter/typo.md'),
+      join(site.app, 'content/nyheter/typo.md'),
       '---\ntitle: Typo\n---\n{{< fjord-fact-box headng="Fakta" open="yes" >}}\n- en\n- to\n{{< /fjord-fact-box >}}\n\n{{< fjord-cluster-badge "ACT" >}}\n',
     );
     try {
@@ -116,11 +101,11 @@ describe('the Hugo shortcodes with parameters they do not take', () => {
       assert.match(printed, /WARN .*content\/nyheter\/typo\.md:4:1.*\{\{< fjord-fact-box >\}\} has no parameter "headng"; it is left out\. It takes: heading, /);
       assert.match(printed, /WARN .*typo\.md:4:1.*open="yes" is a boolean: write open=true, or leave it out for false/);
       assert.match(printed, /WARN .*typo\.md:9:1.*\{\{< fjord-cluster-badge >\}\} takes named parameters/);
-      const html = readFileSync(join(app, 'public-typo/nyheter/typo/index.html'), 'utf8');
+      const html = readFileSync(join(site.app, 'public-typo/nyheter/typo/index.html'), 'utf8');
       assert.match(html, /<fjord-fact-box open>\n<ul>\n<li>en<\/li>\n<li>to<\/li>\n<\/ul>\n<\/fjord-fact-box>/);
       assert.match(html, /<fjord-cluster-badge><\/fjord-cluster-badge>/);
     } finally {
-      rmSync(join(app, 'content/nyheter/typo.md'));
+      rmSync(join(site.app, 'content/nyheter/typo.md'));
     }
   });
 });

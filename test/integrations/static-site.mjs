@@ -2,14 +2,44 @@
 // builds it, served from its output folder with the widget script held back, and opened in Chromium
 // (puppeteer-core, the system's browser), so that the page is laid out and painted before the widgets upgrade.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { chromiumArgs, findChromium } from '../../scripts/system/find-browser.mjs';
 
 export const TAGS = ['fjord-photo', 'fjord-article-card', 'fjord-fact-box', 'fjord-cluster-badge', 'fjord-newsletter-signup'];
 /** The widget scripts, served 700 ms late: the drop-in file, and the npm build a server-rendered page hydrates with. */
 export const LATE = /^\/(fjord-elements\/fjord-elements\.js|modules\/fjord-elements\/index\.js)$/;
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+/**
+ * The example site `examples/<name>` as a consumer has it: copied into a temporary folder (leaving out what `skip`
+ * matches: its installed packages and build output) with the packed package of `root` installed. `start(builds)`
+ * serves each built folder ({ name: folder in the copy }) and starts Chromium; `stop()` ends both and removes the copy.
+ */
+export function exampleSite(root, name, skip) {
+  const dir = mkdtempSync(join(tmpdir(), `fjord-${name}-`));
+  const app = join(dir, 'app');
+  const site = { dir, app, sites: {}, browser: undefined };
+  const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], root));
+  cpSync(join(root, 'examples', name), app, { recursive: true, filter: (src) => !skip.test(src) });
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, filename)], app);
+  site.start = async (builds) => {
+    for (const [build, out] of Object.entries(builds)) {
+      const server = await serve(join(app, out));
+      site.sites[build] = { server, url: `http://127.0.0.1:${server.address().port}` };
+    }
+    site.browser = await puppeteer.launch({ executablePath: findChromium(), args: chromiumArgs });
+  };
+  site.stop = async () => {
+    await site.browser?.close();
+    for (const { server } of Object.values(site.sites)) server.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return site;
+}
 
 /** Runs a command and returns its output: stdout, and with `stderr: true` what it wrote there too. */
 export function run(command, args, cwd, env = {}, { stderr = false } = {}) {
