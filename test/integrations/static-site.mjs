@@ -1,6 +1,7 @@
 // Shared by the tests of the example sites (examples/eleventy, examples/hugo): each is packed and built as a consumer
 // builds it, served from its output folder with the widget script held back, and opened in Chromium
 // (puppeteer-core, the system's browser), so that the page is laid out and painted before the widgets upgrade.
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -108,3 +109,11 @@ export const upgradeShifts = (page) =>
     );
     return { arrived: Math.round(arrived), shifts: seen.reduce((sum, e) => sum + e.value, 0), moved };
   }, LATE.source);
+
+/** A page whose widgets upgraded as a reader's do: nothing logged, and nothing moved once the late widget script arrived. */
+export async function assertStillUpgrade(page, logged) {
+  assert.deepEqual(logged, []);
+  const { arrived, shifts, moved } = await upgradeShifts(page);
+  assert.ok(arrived > 700, `the widget script arrived at ${arrived} ms, not after its 700 ms delay`);
+  assert.equal(shifts, 0, `layout shift from the widget script's arrival on:\n${moved.join('\n')}`);
+}
