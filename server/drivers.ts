@@ -86,12 +86,6 @@ export async function openSqlite(file: string): Promise<Driver> {
     get: async <T>(sql: string, ...params: unknown[]) => prepare(sql).get(...bind(params)) as T | undefined,
     run: async (sql: string, ...params: unknown[]) => prepare(sql).run(...bind(params)).changes,
   };
-  try {
-    await migrateSqlite(db, q);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
   // Prepared once: a transaction's BEGIN and COMMIT are not parsed again each time.
   const [begin, commit, rollback] = ['BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK'].map((sql) => db.prepare(sql));
   const transaction = <T>(fn: (q: Queries) => Promise<T>): Promise<T> => {
@@ -110,6 +104,15 @@ export async function openSqlite(file: string): Promise<Driver> {
     queue.tail = result.catch(() => undefined);
     return result;
   };
+  // In this file's queue, like every other write: a second connection to the same file in this process waits its turn
+  // instead of waiting on SQLite's lock while this one awaits inside its migration.
+  try {
+    await transaction(() => migrateSqlite(db, q));
+  } catch (error) {
+    if (--queue.users === 0) fileQueues.delete(key);
+    db.close();
+    throw error;
+  }
   let closed = false;
   return {
     kind: 'sqlite',
@@ -131,24 +134,17 @@ export async function openSqlite(file: string): Promise<Driver> {
 }
 
 /**
- * Runs the steps a database has not had yet, in one write transaction, so two processes starting at once cannot
- * both run them. No other code has this connection yet, so the transaction's awaits let nothing in.
+ * Runs the steps a database has not had yet. Called inside one write transaction (BEGIN IMMEDIATE), so two processes
+ * starting at once cannot both run them.
  */
 async function migrateSqlite(db: BetterSqlite3.Database, q: Queries): Promise<void> {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) throw newerSchema(version);
-    for (let step = version; step < MIGRATIONS.length; step++) {
-      if (MIGRATIONS[step].sqlite) db.exec(MIGRATIONS[step].sqlite);
-      await MIGRATIONS[step].data?.(q);
-    }
-    if (version < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
-    db.exec('COMMIT');
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw error;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) throw newerSchema(version);
+  for (let step = version; step < MIGRATIONS.length; step++) {
+    if (MIGRATIONS[step].sqlite) db.exec(MIGRATIONS[step].sqlite);
+    await MIGRATIONS[step].data?.(q);
   }
+  if (version < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
 }
 
 const newerSchema = (version: number) =>
