@@ -38,7 +38,7 @@ try {
 async function serve(): Promise<void> {
   const running = await startServer({ port: Number(process.env.PORT || 8787), host: process.env.HOST || '127.0.0.1', ...(database ? { database } : {}) });
   const { basePath } = running.handler.settings;
-  eventLog((line) => console.log(line))(
+  eventLog(running.handler.settings.log)(
     'listening',
     `Signup endpoint on ${running.url}${basePath} (a plain form at ${running.url}/, /healthz, /readyz), database ${running.handler.store.driver.where}`,
     { url: `${running.url}${basePath}`, database: running.handler.store.driver.where },

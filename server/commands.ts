@@ -57,10 +57,11 @@ export async function runCommand(args: string[], io: Output): Promise<number> {
       io.error(`fjord-signups ${command} needs an address.\n\n${USAGE}`);
       return 1;
     }
+    const csv = command === 'export' && flags.includes('--csv');
     await withStore(
       settings,
       async (store) => {
-        if (command === 'export' && flags.includes('--csv')) return printCsv(io, (await store.exportAddress(address)).signups);
+        if (csv) return printCsv(io, (await store.exportAddress(address)).signups);
         if (command === 'export') return io.out(`${JSON.stringify(await store.exportAddress(address), null, 2)}\n`);
         const erased = await store.erase(address);
         io.line(
@@ -70,7 +71,7 @@ export async function runCommand(args: string[], io: Output): Promise<number> {
         );
       },
       () =>
-        command === 'export' && flags.includes('--csv')
+        csv
           ? printCsv(io, [])
           : command === 'export'
           ? io.out(`${JSON.stringify({ address, signups: [], tokens: [], mails: [], erasures: [] }, null, 2)}\n`)

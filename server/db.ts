@@ -101,7 +101,6 @@ export interface Erasure {
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-
 const SIGNUP_COLUMNS = 'email, email_key, list, status, name, locale, source, consent_text, consent_at, ip_hash, extra, created_at, updated_at';
 
 /**
@@ -378,14 +377,15 @@ export class SignupStore {
    */
   erase(email: string): Promise<Erasure> {
     const key = lookupKey(email);
+    const hashed = this.hashAddress(key);
     return this.driver.transaction(async (q) => {
       const ids = (await q.all<{ id: number }>(`SELECT id FROM signups WHERE email_key = ?${this.driver.forUpdate}`, key)).map((r) => r.id);
       const inIds = `(${ids.map(() => '?').join(', ') || 'NULL'})`;
       const mails = await q.run(`DELETE FROM outbox WHERE signup_id IN ${inIds}`, ...ids);
       const tokens = await q.run(`DELETE FROM tokens WHERE signup_id IN ${inIds}`, ...ids);
       const signups = await q.run(`DELETE FROM signups WHERE id IN ${inIds}`, ...ids);
-      await q.run("DELETE FROM rate_hits WHERE bucket = 'address' AND key = ?", this.hashAddress(key));
-      await q.run('INSERT INTO erasures (address_hash, erased_at, signups, mails) VALUES (?, ?, ?, ?)', this.hashAddress(key), iso(this.#settings.now()), signups, mails);
+      await q.run("DELETE FROM rate_hits WHERE bucket = 'address' AND key = ?", hashed);
+      await q.run('INSERT INTO erasures (address_hash, erased_at, signups, mails) VALUES (?, ?, ?, ?)', hashed, iso(this.#settings.now()), signups, mails);
       return { signups, tokens, mails };
     });
   }

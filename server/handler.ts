@@ -165,19 +165,15 @@ export function createSignupHandler(options: SignupOptions & HandlerExtras = {})
       answer(outcome, status, message, extra);
     };
 
-    if (type !== FORM && type !== JSON_TYPE) {
+    /** A body not read: the rest of it is drained, and the refusal counted. */
+    const unreadable = (status: number, message: string) => {
       drain(req, res);
-      return refuseCounted('unreadable', 415, t(locale).unsupportedType);
-    }
-    if (Number(req.headers['content-length']) > settings.maxBodyBytes) {
-      drain(req, res);
-      return refuseCounted('unreadable', 413, t(locale).tooLarge);
-    }
+      return refuseCounted('unreadable', status, message);
+    };
+    if (type !== FORM && type !== JSON_TYPE) return unreadable(415, t(locale).unsupportedType);
+    if (Number(req.headers['content-length']) > settings.maxBodyBytes) return unreadable(413, t(locale).tooLarge);
     const body = await readBody(req, settings.maxBodyBytes);
-    if (!body) {
-      drain(req, res);
-      return refuseCounted('unreadable', 413, t(locale).tooLarge);
-    }
+    if (!body) return unreadable(413, t(locale).tooLarge);
     const fields = parseFields(type, body);
     if (!fields) return refuseCounted('unreadable', 400, t(locale).unreadable);
 

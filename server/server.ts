@@ -43,8 +43,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         if (path === '/healthz') return handler.healthz(req, res);
         if (path === '/readyz') return void handler.readyz(req, res);
         if (path === '/metrics') return void handler.metrics(req, res);
+        if (path === '/') return formPage(handler, req, res);
       }
-      if ((req.url === '/' || req.url?.startsWith('/?')) && (req.method === 'GET' || req.method === 'HEAD')) return formPage(handler, req, res);
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found\n');
     }),

@@ -1,6 +1,5 @@
 import { warn } from './warn.js';
 
-
 /**
  * A shadow root written on the server (fjord-elements/ssr.js) is taken over only by widgets that can hydrate: the npm
  * build loaded after fjord-elements/hydrate.js. Any other copy (the drop-in file, the autoloader) would render beside
