@@ -40,8 +40,6 @@ function parameters(args) {
     const arg = args[i];
     if (arg && typeof arg == 'object' && !Array.isArray(arg)) {
       for (const [name, value] of Object.entries(arg)) if (name != '__keywords') params[name] = value;
-    } else if (typeof arg == 'string') {
-      params[arg] = args[++i];
     } else if (arg !== undefined) {
       params[String(arg)] = args[++i];
     }
@@ -155,7 +153,7 @@ export default function fjordElements(eleventyConfig, options = {}) {
       ownMarkdown.disable('code');
       for (const amend of eleventyConfig.libraryAmendments?.md ?? []) amend(ownMarkdown);
     }
-    return siteMarkdown ?? ownMarkdown;
+    return ownMarkdown;
   };
   const warned = new Set();
   const warner = (widget, page) => (message) => {

@@ -402,8 +402,6 @@ function fjord_elements_register() {
 		return;
 	}
 	wp_register_script( 'fjord-elements-blocks', plugins_url( 'blocks/editor.js', __FILE__ ), array( 'wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components', 'wp-i18n' ), FJORD_ELEMENTS_VERSION, true );
-	// The editor script builds each block's sidebar from the same list the shortcodes use.
-	wp_add_inline_script( 'fjord-elements-blocks', 'var fjordElements = ' . wp_json_encode( array_values( fjord_elements_elements() ) ) . ';', 'before' );
 	foreach ( glob( __DIR__ . '/blocks/*/block.json' ) as $block ) {
 		register_block_type( dirname( $block ) );
 	}
@@ -424,6 +422,8 @@ add_filter( 'block_categories_all', 'fjord_elements_block_category' );
 
 /** In the block editor: the widgets' stylesheet and module, so that the blocks show the widgets as readers see them. */
 function fjord_elements_enqueue_editor() {
+	// The editor script builds each block's sidebar from the same list the shortcodes use; only the editor pays for it.
+	wp_add_inline_script( 'fjord-elements-blocks', 'var fjordElements = ' . wp_json_encode( array_values( fjord_elements_elements() ) ) . ';', 'before' );
 	$url = fjord_elements_url();
 	if ( '' === $url ) {
 		return;

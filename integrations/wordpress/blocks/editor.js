@@ -59,9 +59,12 @@
   for (const element of elements) {
     const name = `fjord-elements/${element.tag.replace(/^fjord-/, '')}`;
     const inner = INNER_BLOCKS[element.tag];
+    // Read from the registered block type at its first render, then kept: it never changes.
+    let slots;
+    const slotsOf = () => (slots ??= inPlace(name));
     registerBlockType(name, {
       edit({ attributes, setAttributes }) {
-        const children = inPlace(name).map(([key, tagName]) =>
+        const children = slotsOf().map(([key, tagName]) =>
           el(RichText, { key, tagName, value: attributes[key], placeholder: `${key.replace(/Text$/, '')} …`, onChange: (value) => setAttributes({ [key]: value }) }),
         );
         if (inner) children.push(el(InnerBlocks, { key: 'inner', template: inner }));
@@ -73,7 +76,7 @@
         );
       },
       save({ attributes }) {
-        const children = inPlace(name)
+        const children = slotsOf()
           .filter(([key]) => attributes[key])
           .map(([key, tagName]) => el(RichText.Content, { key, tagName, value: attributes[key] }));
         if (inner) children.push(el(InnerBlocks.Content, { key: 'inner' }));
