@@ -258,8 +258,10 @@ describe('posts by an Author, on their public pages in Chromium', () => {
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     try {
       await page.goto(`${site.url}/wp-login.php`, { timeout: 60000 });
-      await page.type('#user_login', AUTHOR.login);
-      await page.type('#user_pass', AUTHOR.password);
+      // Filled, not typed: 200 ms after load wp-login.php focuses and selects #user_login, and on a busy machine the
+      // rest of a typed password went into that field (the login failed and the editor never opened).
+      await page.$eval('#user_login', (el, value) => (el.value = value), AUTHOR.login);
+      await page.$eval('#user_pass', (el, value) => (el.value = value), AUTHOR.password);
       await Promise.all([page.waitForNavigation({ timeout: 60000 }), page.click('#wp-submit')]);
       await page.goto(`${site.url}/wp-admin/post-new.php`, { timeout: 120000 });
       await page.waitForFunction(() => window.wp?.data?.select('core/block-editor') && document.querySelector('.edit-post-header'), { timeout: 120000 });
