@@ -10,16 +10,12 @@
  * `npm run build` runs it before building the docs site.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { customElements, display, isBoolean, readManifest, root } from './manifest.mjs';
 
-const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const manifest = JSON.parse(readFileSync(join(root, 'dist/custom-elements.json'), 'utf8'));
-
-/** Every custom element in the manifest, with the module it is in. */
-const elements = manifest.modules
-  .flatMap((mod) => (mod.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => ({ ...d, module: mod.path })))
-  .sort((a, b) => a.tagName.localeCompare(b.tagName));
+const manifest = readManifest();
+const elements = customElements(manifest);
 
 /** The global tokens (`--fjord-accent` …) and their defaults: each `var(--fjord-x, default)` in the shared token sheet. */
 const tokens = (() => {
@@ -49,7 +45,6 @@ function literals(type) {
   const parts = (type?.text ?? '').split('|').map((s) => s.trim()).filter((s) => s !== 'undefined');
   return parts.length && parts.every((p) => /^'[^']*'$|^"[^"]*"$/.test(p)) ? parts.map((p) => p.slice(1, -1)) : [];
 }
-const isBoolean = (type) => /^boolean(\s*\|\s*undefined)?$/.test(type?.text ?? '');
 
 /** A tag's description for tooltips: summary, description, then slots, events, parts and custom properties. */
 function markdown(el) {
@@ -283,23 +278,18 @@ export declare const forSanitizeHtml: ReturnType<typeof presets>['forSanitizeHtm
  * values when the type is a list of literals, and its default, and its slots.
  */
 function cmsElements() {
-  const css = readFileSync(join(root, 'src/fjord-elements.css'), 'utf8');
-  return elements.map((el) => {
-    const display = new RegExp(`^${el.tagName} \\{\\s*display: ([a-z-]+);`, 'm').exec(css)?.[1];
-    if (!display) throw new Error(`manifest-outputs: src/fjord-elements.css has no "${el.tagName} { display: … }" rule.`);
-    return {
+  return elements.map((el) => ({
       tag: el.tagName,
       title: oneLine(el.summary ?? el.tagName).replace(/\s*[(.].*$/, ''),
       description: oneLine(el.description),
-      display: display.startsWith('inline') ? 'inline' : 'block',
+      display: display(el.tagName),
       attributes: (el.attributes ?? []).map((a) => {
         const values = literals(a.type);
         const kind = isBoolean(a.type) ? 'boolean' : /^number\b/.test(a.type?.text ?? '') ? 'number' : 'string';
         return { name: a.name, kind, description: oneLine(a.description), ...(values.length ? { values } : {}), ...(a.default && kind != 'boolean' ? { default: a.default.replace(/^'(.*)'$/, '$1') } : {}) };
       }),
       slots: (el.slots ?? []).map((s) => ({ name: s.name, description: oneLine(s.description) })),
-    };
-  });
+  }));
 }
 
 function write(path, text) {

@@ -16,8 +16,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { customElements, display, isBoolean, readManifest, root } from './manifest.mjs';
 
-const root = resolve(import.meta.dirname, '../..');
 const HUGO_DIR = 'integrations/hugo/layouts/shortcodes';
 const ELEVENTY_FILE = 'integrations/eleventy/widgets.js';
 
@@ -26,7 +26,8 @@ const IMAGE = (prefix) => Object.fromEntries(['src', 'alt', 'width', 'height', '
  * inner: 'block' (Markdown rendered as blocks: lists, paragraphs, headings), 'inline' (one paragraph's text, unwrapped)
  * or false (no closing shortcode). image: shortcode parameter → attribute of an `<img>` child. headline: parameters
  * of a heading child linked to `href`. text: a parameter written as text in the default slot (in a `<p>` with
- * wrap: 'p') when there is no inner content. block: false for widgets that stand inside a sentence.
+ * wrap: 'p') when there is no inner content. Whether a widget stands inside a sentence comes from its `display` in
+ * fjord-elements.css (manifest.mjs), as for the WordPress plugin.
  */
 const WIDGETS = {
   'fjord-photo': { inner: 'inline', image: IMAGE(''), text: { from: 'caption', wrap: '' } },
@@ -38,19 +39,16 @@ const WIDGETS = {
   },
   'fjord-fact-box': { inner: 'block' },
   'fjord-newsletter-signup': { inner: 'block' },
-  'fjord-cluster-badge': { inner: false, block: false },
+  'fjord-cluster-badge': { inner: false },
 };
 /** Attributes every shortcode passes through besides the widget's own (and `data-*`). */
 export const GLOBAL_ATTRIBUTES = ['id', 'class', 'lang', 'dir'];
 
 const camel = (tag) => tag.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-const isBoolean = (a) => /^boolean(\s*\|\s*undefined)?$/.test(a.type?.text ?? '');
 
 /** Each widget as the shortcodes see it: its parameters, which go on the tag, and which become children. */
 export function describeWidgets(manifest) {
-  const elements = manifest.modules
-    .flatMap((mod) => (mod.declarations ?? []).filter((d) => d.customElement && d.tagName))
-    .sort((a, b) => a.tagName.localeCompare(b.tagName));
+  const elements = customElements(manifest);
   const missing = elements.filter((el) => !WIDGETS[el.tagName]).map((el) => el.tagName);
   if (missing.length) throw new Error(`scripts/build/shortcodes.mjs: no entry in WIDGETS for ${missing.join(', ')}: say how its shortcode takes content.`);
   return elements.map((el) => {
@@ -67,10 +65,10 @@ export function describeWidgets(manifest) {
       shortcode: camel(el.tagName),
       summary: (el.summary ?? '').replace(/\s+/g, ' ').trim(),
       inner: spec.inner,
-      block: spec.block ?? true,
+      block: display(el.tagName) == 'block',
       // On the tag, in the manifest's order; [attribute, property] so that data objects may use either name.
       attributes: attributes.filter((a) => !consumed.includes(a.name)).map((a) => [a.name, a.fieldName ?? a.name]),
-      booleans: attributes.filter(isBoolean).map((a) => a.name),
+      booleans: attributes.filter((a) => isBoolean(a.type)).map((a) => a.name),
       properties: Object.fromEntries(attributes.filter((a) => consumed.includes(a.name)).map((a) => [a.name, a.fieldName ?? a.name])),
       image: spec.image ? Object.entries(spec.image) : null,
       headline: spec.headline ? { ...spec.headline, default: Number(level?.default ?? 3) } : null,
@@ -126,7 +124,7 @@ export const globalAttributes = ${JSON.stringify(GLOBAL_ATTRIBUTES)};
 }
 
 /** Every generated file: path relative to the root → text. */
-export function generate(manifest = JSON.parse(readFileSync(join(root, 'dist/custom-elements.json'), 'utf8'))) {
+export function generate(manifest = readManifest()) {
   const widgets = describeWidgets(manifest);
   return new Map([
     ...widgets.map((w) => [`${HUGO_DIR}/${w.tag}.html`, hugoShortcode(w)]),
