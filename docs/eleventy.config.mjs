@@ -10,6 +10,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import markdownIt from 'markdown-it';
+// Markdown in a template loses the indentation all its lines share, as in the shortcodes of the Eleventy plugin.
+import { dedent } from '../integrations/eleventy/index.js';
 
 const root = resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -175,13 +177,6 @@ function summary(tag) {
     .modules.flatMap((m) => m.declarations ?? [])
     .find((d) => d.customElement && d.tagName === tag);
   return prose(el?.summary ?? el?.description ?? '');
-}
-
-/** Text without the indentation all its lines share, so Markdown in a template can be indented with the HTML around it. */
-function dedent(text) {
-  const lines = text.replace(/^\n+/, '').trimEnd().split('\n');
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)[0].length));
-  return lines.map((l) => l.slice(indent)).join('\n');
 }
 
 /** Stylesheets written as ```css live blocks in guides, by output file; written beside the pages. */
