@@ -34,6 +34,23 @@ defined( 'ABSPATH' ) || exit;
 const FJORD_ELEMENTS_VERSION = '0.1.0';
 
 /**
+ * A JSON file beside this one (written by the build into the plugin zip), decoded; null, with a line in the error log,
+ * when it is missing or unreadable.
+ *
+ * @param string $name The file's name.
+ * @return array|null
+ */
+function fjord_elements_read_json( $name ) {
+	$json  = is_readable( __DIR__ . '/' . $name ) ? file_get_contents( __DIR__ . '/' . $name ) : false;
+	$value = $json ? json_decode( $json, true ) : null;
+	if ( ! is_array( $value ) ) {
+		error_log( 'fjord-elements: ' . $name . ' is missing or unreadable beside ' . __FILE__ . '; reinstall the plugin zip.' );
+		return null;
+	}
+	return $value;
+}
+
+/**
  * The allowlist: 'tags', 'attributes' (per tag), 'urlAttributes' (per tag), 'attributeValues' (per tag and attribute). Read once per request from allowlist.json.
  *
  * @return array
@@ -41,11 +58,12 @@ const FJORD_ELEMENTS_VERSION = '0.1.0';
 function fjord_elements_allowlist() {
 	static $allowlist = null;
 	if ( null === $allowlist ) {
-		$json      = is_readable( __DIR__ . '/allowlist.json' ) ? file_get_contents( __DIR__ . '/allowlist.json' ) : false;
-		$allowlist = $json ? json_decode( $json, true ) : null;
-		if ( ! is_array( $allowlist ) || ! isset( $allowlist['attributes'], $allowlist['urlAttributes'] ) ) {
+		$allowlist = fjord_elements_read_json( 'allowlist.json' );
+		if ( ! isset( $allowlist['attributes'], $allowlist['urlAttributes'] ) ) {
+			if ( null !== $allowlist ) {
+				error_log( 'fjord-elements: allowlist.json beside ' . __FILE__ . ' has no attributes or urlAttributes; reinstall the plugin zip.' );
+			}
 			// Without the allowlist nothing is added: kses keeps removing the tags, as it does without the plugin.
-			error_log( 'fjord-elements: allowlist.json is missing or unreadable beside ' . __FILE__ . '; reinstall the plugin zip.' );
 			$allowlist = array( 'tags' => array(), 'attributes' => array(), 'urlAttributes' => array() );
 		}
 	}
@@ -62,16 +80,8 @@ function fjord_elements_allowlist() {
 function fjord_elements_elements() {
 	static $elements = null;
 	if ( null === $elements ) {
-		$json     = is_readable( __DIR__ . '/elements.json' ) ? file_get_contents( __DIR__ . '/elements.json' ) : false;
-		$list     = $json ? json_decode( $json, true ) : null;
-		$elements = array();
-		if ( ! is_array( $list ) ) {
-			error_log( 'fjord-elements: elements.json is missing or unreadable beside ' . __FILE__ . '; reinstall the plugin zip.' );
-			$list = array();
-		}
-		foreach ( $list as $element ) {
-			$elements[ $element['tag'] ] = $element;
-		}
+		$list     = fjord_elements_read_json( 'elements.json' );
+		$elements = array_column( $list ?? array(), null, 'tag' );
 	}
 	return $elements;
 }
@@ -174,19 +184,29 @@ function fjord_elements_url() {
 	return '' === $url ? '' : trailingslashit( $url );
 }
 
-/** Enqueues the stylesheet (after the theme's, as the widgets' pre-upgrade rules must come last) and the module. */
-function fjord_elements_enqueue() {
+/**
+ * Enqueues the stylesheet and the drop-in module. As a script module on WordPress 6.5 and later (which prints modules
+ * itself) when $as_module allows; else as a script that fjord_elements_module_tag() prints with type="module".
+ *
+ * @param bool $as_module Whether a script module may be used; false in the block editor, which is given the script
+ *                        printed with type="module", as on WordPress before 6.5.
+ */
+function fjord_elements_enqueue_assets( $as_module ) {
 	$url = fjord_elements_url();
 	if ( '' === $url ) {
 		return;
 	}
 	wp_enqueue_style( 'fjord-elements', $url . 'fjord-elements.css', array(), FJORD_ELEMENTS_VERSION );
-	if ( function_exists( 'wp_enqueue_script_module' ) ) {
-		// WordPress 6.5 and later print modules themselves.
+	if ( $as_module && function_exists( 'wp_enqueue_script_module' ) ) {
 		wp_enqueue_script_module( 'fjord-elements', $url . 'fjord-elements.js', array(), FJORD_ELEMENTS_VERSION );
 	} else {
 		wp_enqueue_script( 'fjord-elements', $url . 'fjord-elements.js', array(), FJORD_ELEMENTS_VERSION, false );
 	}
+}
+
+/** On the site's pages: the stylesheet (after the theme's, as the widgets' pre-upgrade rules must come last) and the module. */
+function fjord_elements_enqueue() {
+	fjord_elements_enqueue_assets( true );
 }
 add_action( 'wp_enqueue_scripts', 'fjord_elements_enqueue', 20 );
 
@@ -424,11 +444,6 @@ add_filter( 'block_categories_all', 'fjord_elements_block_category' );
 function fjord_elements_enqueue_editor() {
 	// The editor script builds each block's sidebar from the same list the shortcodes use; only the editor pays for it.
 	wp_add_inline_script( 'fjord-elements-blocks', 'var fjordElements = ' . wp_json_encode( array_values( fjord_elements_elements() ) ) . ';', 'before' );
-	$url = fjord_elements_url();
-	if ( '' === $url ) {
-		return;
-	}
-	wp_enqueue_style( 'fjord-elements', $url . 'fjord-elements.css', array(), FJORD_ELEMENTS_VERSION );
-	wp_enqueue_script( 'fjord-elements', $url . 'fjord-elements.js', array(), FJORD_ELEMENTS_VERSION, false );
+	fjord_elements_enqueue_assets( false );
 }
 add_action( 'enqueue_block_editor_assets', 'fjord_elements_enqueue_editor' );
