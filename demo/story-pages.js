@@ -12,10 +12,10 @@
  * test/project/story-content.test.mjs fails when a file holds anything else.
  *
  * Pieces: `photo` (option `sizes`: a <picture> with WebP and 1600 px sources instead of one 800 px image),
- * `fact-box`, `fact-list` (the list alone), `badge`, `signup` (option `heading-level`, default 2) and
+ * `fact-box`, `fact-list` (the list alone), `cluster-facts` (the cluster's `<dl>`), `badge`, `signup` (option `heading-level`, default 2) and
  * `card:<name>` for each of the story's cards (option `link="headline"`: the link in the headline, not on the card).
  */
-import { badgeAttributes, cards, cluster, factBox, factList, photo, signup } from './story.js';
+import { badgeAttributes, cards, cluster, clusterFacts, factBox, factList, photo, signup } from './story.js';
 
 /** `[name, value]` pairs from a comment's attribute text; a bare name has no value. */
 function parseAttributes(text) {
@@ -52,6 +52,9 @@ const pieces = {
   },
   'fact-list'() {
     return [factList()];
+  },
+  'cluster-facts'() {
+    return [clusterFacts()];
   },
   badge(attributes) {
     return [`<fjord-cluster-badge${passThrough(attributes)} ${badgeAttributes()}></fjord-cluster-badge>`];

@@ -3,7 +3,7 @@
 export declare const headline: string;
 export declare const photo: { image: string; alt: string; caption: string; credit: string };
 export declare const factBox: { heading: string; source: string; updated: string; facts: string[] };
-export declare const cluster: { name: string; shortName: string; level: string; partners: number; since: number; region: string; href: string };
+export declare const cluster: { name: string; shortName: string; level: string; partners: number; since: number; region: string; href: string; leader: string; chair: string };
 export declare const signup: { heading: string; text: string };
 
 export interface StoryCard {
@@ -21,4 +21,5 @@ export interface StoryCard {
 export declare const cards: Record<'story' | 'smelteverk' | 'havbruk' | 'mo', StoryCard>;
 
 export declare function factList(indent?: string): string;
+export declare function clusterFacts(indent?: string): string;
 export declare function badgeAttributes(): string;

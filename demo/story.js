@@ -40,6 +40,8 @@ export const cluster = {
   since: 2017,
   region: 'Mo i Rana',
   href: 'https://example.org/act',
+  leader: 'Monica Paulsen',
+  chair: 'Ellen Myrvold, Alcoa Mosjøen',
 };
 
 /** The newsletter call at the story's foot. */
@@ -96,6 +98,12 @@ export const cards = {
 /** The fact box's list as HTML, each line after the first indented by `indent`. */
 export function factList(indent = '') {
   return [`<ul>`, ...factBox.facts.map((fact) => `  <li>${fact}</li>`), `</ul>`].join(`\n${indent}`);
+}
+
+/** The cluster's facts as a `<dl>` (for a fact box), each line after the first indented by `indent`. */
+export function clusterFacts(indent = '') {
+  const rows = [['Partnere', cluster.partners], ['Klynge siden', cluster.since], ['Klyngeleder', cluster.leader], ['Styreleder', cluster.chair]];
+  return [`<dl>`, ...rows.map(([term, value]) => `  <dt>${term}</dt><dd>${value}</dd>`), `</dl>`].join(`\n${indent}`);
 }
 
 /** The cluster badge's attributes, as one string for a start tag. */

@@ -4,7 +4,7 @@
  * site writes; image URLs are relative to the site's top folder, where every page is. The story's pieces (its photo,
  * fact box, cluster, cards and newsletter call) come from demo/story.js, as the demo's do.
  */
-import { badgeAttributes, cards, cluster, factBox, factList, photo, signup } from '../../demo/story.js';
+import { badgeAttributes, cards, cluster, clusterFacts, factBox, factList, photo, signup } from '../../demo/story.js';
 
 const { caption, credit } = photo;
 const { story, smelteverk, havbruk, mo } = cards;
@@ -221,13 +221,8 @@ export default {
       title: 'A heading element and a definition list, tone “info”',
       note: 'A heading as first child keeps its own level; a `<dl>` is laid out as rows.',
       html: `<fjord-fact-box tone="info">
-  <h3>Arctic Cluster Team</h3>
-  <dl>
-    <dt>Partnere</dt><dd>83</dd>
-    <dt>Klynge siden</dt><dd>2017</dd>
-    <dt>Klyngeleder</dt><dd>Monica Paulsen</dd>
-    <dt>Styreleder</dt><dd>Ellen Myrvold, Alcoa Mosjøen</dd>
-  </dl>
+  <h3>${cluster.name}</h3>
+  ${clusterFacts('  ')}
 </fjord-fact-box>`,
     },
     {

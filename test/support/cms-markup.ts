@@ -1,6 +1,7 @@
 // Markup for the sanitizer tests (DOMPurify in the browser, sanitize-html and WordPress's kses in Node): the README's
 // example for each widget, read from README.md, the widgets' other forms, and hostile markup built from the allowlist.
 import type { Allowlist } from '../../src/sanitize/presets.js';
+import { cluster, clusterFacts } from '../../demo/story.js';
 
 /**
  * The README's example for each widget, as an editor would paste it into a CMS field: every ```html block of README.md
@@ -34,13 +35,8 @@ export const EXTRA_MARKUP: Record<string, string> = {
   <h3><a href="/annonse/unge-ingeniorer">Derfor flytter unge ingeniører til Mo</a></h3>
 </fjord-article-card>`,
   'a fact box, heading element and description list': `<fjord-fact-box tone="info">
-  <h3>Arctic Cluster Team</h3>
-  <dl>
-    <dt>Partnere</dt><dd>83</dd>
-    <dt>Klynge siden</dt><dd>2017</dd>
-    <dt>Klyngeleder</dt><dd>Monica Paulsen</dd>
-    <dt>Styreleder</dt><dd>Ellen Myrvold, Alcoa Mosjøen</dd>
-  </dl>
+  <h3>${cluster.name}</h3>
+  ${clusterFacts('  ')}
 </fjord-fact-box>`,
   'a cluster badge, card with link and logo': `<fjord-cluster-badge variant="card" name="Arctic Cluster Team" short-name="ACT" level="arena-pro" partners="83" since="2017" region="Mo i Rana" href="https://example.org/act">
   <picture slot="logo">

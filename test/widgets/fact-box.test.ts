@@ -4,7 +4,7 @@ import '../../src/fact-box/fact-box.js';
 import type { FjordFactBox } from '../../src/fact-box/fact-box.js';
 import { nextFrame, partText, stylesheetFrame, until, watchWarnings } from '../support/helpers.js';
 import { settle, underMedia, webdriver } from '../support/engine.js';
-import { factBox } from '../../demo/story.js';
+import { cluster, clusterFacts, factBox } from '../../demo/story.js';
 
 const FACTS = factBox.facts;
 
@@ -301,16 +301,7 @@ describe('fjord-fact-box', () => {
   });
 
   it('lays out a <dl> as rows of term and value, stacking when narrow', async () => {
-    const el = await fixture<FjordFactBox>(html`
-      <fjord-fact-box heading="Arctic Cluster Team" style="width: 520px">
-        <dl>
-          <dt>Partnere</dt><dd>83</dd>
-          <dt>Klynge siden</dt><dd>2017</dd>
-          <dt>Klyngeleder</dt><dd>Monica Paulsen</dd>
-          <dt>Styreleder</dt><dd>Ellen Myrvold, Alcoa Mosjøen</dd>
-        </dl>
-      </fjord-fact-box>
-    `);
+    const el = await fixture<FjordFactBox>(`<fjord-fact-box heading="${cluster.name}" style="width: 520px">${clusterFacts()}</fjord-fact-box>`);
     await settle(el);
     const rows = () => [...el.querySelectorAll('dt')].map((dt) => [dt.getBoundingClientRect(), (dt.nextElementSibling as HTMLElement).getBoundingClientRect()]);
     let previous = -Infinity;
@@ -384,7 +375,7 @@ describe('fjord-fact-box', () => {
       ...(CSS.supports('width', 'attr(collapsed-height type(<length>), 1px)')
         ? [['a long box with a collapsed-height', `<fjord-fact-box heading="Fakta" collapsed-height="10em" updated="2021-06-10"><ul>${items(24)}</ul></fjord-fact-box>`] as [string, string]]
         : []),
-      ['a <dl> box', `<fjord-fact-box heading="Arctic Cluster Team" tone="info"><dl><dt>Partnere</dt><dd>83</dd><dt>Klynge siden</dt><dd>2017</dd><dt>Klyngeleder</dt><dd>Monica Paulsen</dd></dl></fjord-fact-box>`],
+      ['a <dl> box', `<fjord-fact-box heading="${cluster.name}" tone="info">${clusterFacts()}</fjord-fact-box>`],
     ];
 
     /** The markup laid out in a frame that has fjord-elements.css but not the script. */
