@@ -189,7 +189,7 @@ export class FjordFactBox extends LitElement {
   /** Moves a heading element that opens the content into the heading slot, so markup needs no `slot` attribute. */
   #onContentChange() {
     const first = this.firstElementChild;
-    let named = this.querySelector(':scope > [slot=heading]');
+    let named = this.querySelector(':scope>[slot=heading]');
     if (!named && first && /^H[1-6]$/.test(first.tagName)) (named = first).slot = 'heading';
     if (!named && !this.heading) warn(this, 'heading', 'needs heading="…" or a heading element first, to name its landmark.');
     // A story's headings (as high as the box's own; a lower one is a section of the box) or widgets inside the box: a

@@ -190,7 +190,7 @@ export class FjordPhoto extends LitElement {
     const s = STRINGS[this.#locale.locale];
     const credit = this.credit?.trim() || this.gluedCredit;
     const label = `${this.creditLabel ?? s.credit}: `;
-    const showCredit = !!credit || (!isServer && !!this.querySelector(':scope > [slot=credit]'));
+    const showCredit = !!credit || (!isServer && !!this.querySelector(':scope>[slot=credit]'));
     const captionNodes = this.#captionSlot()?.assignedNodes() ?? [];
     const src = checkedUrl(this, 'src', this.src, 'image');
     const img = this.image;
@@ -257,12 +257,12 @@ export class FjordPhoto extends LitElement {
 
   /** Gives the first `<img>`/`<picture>` child the `image` slot, so markup needs no `slot` attribute. */
   #assignImage(): void {
-    if (!this.querySelector(':scope > [slot=image]')) this.querySelector(':scope > img, :scope > picture')?.setAttribute('slot', 'image');
+    if (!this.querySelector(':scope>[slot=image]')) this.querySelector(':scope>:is(img,picture)')?.setAttribute('slot', 'image');
   }
 
   #slottedImage(): HTMLImageElement | null {
     if (isServer) return null;
-    const el = this.querySelector(':scope > [slot=image]');
+    const el = this.querySelector(':scope>[slot=image]');
     return el instanceof HTMLImageElement ? el : (el?.querySelector('img') ?? null);
   }
 
