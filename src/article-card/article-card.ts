@@ -219,15 +219,15 @@ export class FjordArticleCard extends LitElement {
     describe(this, this.structuredData, () => {
       const img = this.#img();
       const date = (value?: string) => (parseDate(value) ? value!.trim() : undefined);
-      return {
-        '@type': 'NewsArticle',
-        headline: this.#headlineText(),
-        url: safeUrl(this.#href),
-        image: img ? safeUrl(img.getAttribute('src'), 'image') : checkedUrl(this, 'image-src', this.imageSrc, 'image'),
-        datePublished: date(this.published),
-        dateModified: date(this.updatedAt),
-        author: this.byline?.trim() || undefined,
-      };
+      return [
+        'NewsArticle',
+        this.#headlineText(),
+        safeUrl(this.#href),
+        img ? safeUrl(img.getAttribute('src'), 'image') : checkedUrl(this, 'image-src', this.imageSrc, 'image'),
+        date(this.published),
+        date(this.updatedAt),
+        this.byline?.trim() || undefined,
+      ];
     });
   }
 
@@ -237,14 +237,10 @@ export class FjordArticleCard extends LitElement {
    */
   static describeList(list: HTMLElement): void {
     const cards = [...list.querySelectorAll('fjord-article-card')];
-    describe(list, true, () => ({
-      '@type': 'ItemList',
-      itemListElement: cards.map((card, i) => ({
-        '@type': 'ListItem',
-        position: i + 1,
-        url: safeUrl(card.querySelector('[slot=headline] a[href], a[slot=headline][href]')?.getAttribute('href') ?? card.getAttribute('href')),
-      })),
-    }));
+    describe(list, true, () => [
+      'ItemList',
+      cards.map((card) => safeUrl(card.querySelector('[slot=headline] a[href], a[slot=headline][href]')?.getAttribute('href') ?? card.getAttribute('href'))),
+    ]);
   }
 
   #headlineText(): string {

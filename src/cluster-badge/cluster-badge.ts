@@ -190,15 +190,15 @@ export class FjordClusterBadge extends LitElement {
   protected override updated(): void {
     describe(this, this.structuredData, () => {
       const def = levels.get(this.level?.trim().toLowerCase() ?? '');
-      return {
-        '@type': 'Organization',
-        name: this.name?.trim(),
-        alternateName: this.shortName?.trim() || undefined,
-        url: checkedUrl(this, 'href', this.href),
-        foundingDate: this.#year('since')?.toString(),
-        location: this.region?.trim() || undefined,
-        award: def && [def.label.en, def.programme?.en].filter(Boolean).join(' — '),
-      };
+      return [
+        'Organization',
+        this.name?.trim(),
+        this.shortName?.trim() || undefined,
+        checkedUrl(this, 'href', this.href),
+        this.#year('since')?.toString(),
+        this.region?.trim() || undefined,
+        def && [def.label.en, def.programme?.en].filter(Boolean).join(' — '),
+      ];
     });
   }
 

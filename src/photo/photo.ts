@@ -174,15 +174,15 @@ export class FjordPhoto extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.frame')!.style.aspectRatio = ratioOf(this.ratio) ?? (this.broken && w > 0 && h > 0 ? `${w} / ${h}` : '');
     describe(this, this.structuredData, () => {
       const own = this.#slottedImage();
-      return {
-        '@type': 'ImageObject',
-        contentUrl: checkedUrl(this, 'src', own ? own.getAttribute('src') : this.src, 'image'),
-        caption: this.#captionText() || undefined,
-        creditText: this.credit?.trim() || this.gluedCredit,
-        copyrightNotice: this.copyrightNotice,
-        license: checkedUrl(this, 'license', this.license),
-        acquireLicensePage: checkedUrl(this, 'acquire-license-page', this.acquireLicensePage),
-      };
+      return [
+        'ImageObject',
+        checkedUrl(this, 'src', own ? own.getAttribute('src') : this.src, 'image'),
+        this.#captionText() || undefined,
+        this.credit?.trim() || this.gluedCredit,
+        this.copyrightNotice,
+        checkedUrl(this, 'license', this.license),
+        checkedUrl(this, 'acquire-license-page', this.acquireLicensePage),
+      ];
     });
   }
 
