@@ -1,6 +1,6 @@
 import { LitElement, html, isServer, nothing, type PropertyValues } from 'lit';
 import { LocaleController, type Locale } from '../shared/locale.js';
-import { formatDate, formatRelative, parseDate } from '../shared/format.js';
+import { NOT_A_DATE, formatDate, formatRelative, parseDate } from '../shared/format.js';
 import { describe } from '../shared/describe.js';
 import { checkedSrcset, checkedUrl, safeUrl } from '../shared/safe-url.js';
 import { warnValue } from '../shared/warn.js';
@@ -269,7 +269,7 @@ export class FjordArticleCard extends LitElement {
     const when = (name: string, value: string | undefined) => {
       if (!value) return [];
       const date = parseDate(value);
-      if (!date) return warnValue(this, name, value, 'is not an ISO 8601 date such as 2021-06-10T09:30:00+02:00.') ?? [];
+      if (!date) return warnValue(this, name, value, NOT_A_DATE) ?? [];
       const ms = date.getTime() - FjordArticleCard.now();
       const rel = dateStyle == 'relative' || (dateStyle != 'absolute' && Math.abs(ms) < DAY);
       this.#relative ||= rel;

@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import { LocaleController, type Locale } from '../shared/locale.js';
-import { formatDate, parseDate } from '../shared/format.js';
+import { NOT_A_DATE, formatDate, parseDate } from '../shared/format.js';
 import { warn, warnValue } from '../shared/warn.js';
 import { styles } from './fact-box.styles.js';
 
@@ -97,7 +97,7 @@ export class FjordFactBox extends LitElement {
 
   protected override willUpdate(): void {
     if (this.tone && !['info', 'warning', 'neutral'].includes(this.tone)) warnValue(this, 'tone', this.tone, 'is not info, warning or neutral.');
-    if (this.updatedAt && !parseDate(this.updatedAt)) warnValue(this, 'updated', this.updatedAt, 'is not a date like 2021-06-10.');
+    if (this.updatedAt && !parseDate(this.updatedAt)) warnValue(this, 'updated', this.updatedAt, NOT_A_DATE);
   }
 
   protected override firstUpdated(): void {
