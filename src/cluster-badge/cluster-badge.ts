@@ -164,8 +164,7 @@ export class FjordClusterBadge extends LitElement {
     const phrase = [name, label && label + s.kind[0] + (def?.programme ? s.kind[1] + def.programme[locale] : ''), expired && s.expired, this.nce && 'NCE', esca, partners, sinceText];
     const facts = [partners, sinceText && `${s.cluster} ${sinceText}`, this.region].filter(Boolean);
 
-    return html`
-      <div part="badge" class="${card ? 'card' : ''} ${def ? `custom l-${key}` : ''} ${expired ? 'expired' : ''}" role=${card ? 'group' : 'img'} aria-label=${phrase.filter(Boolean).join(', ')}>
+    return html`<div part="badge" class="${card ? 'card' : ''} ${def ? `custom l-${key}` : ''} ${expired ? 'expired' : ''}" role=${card ? 'group' : 'img'} aria-label=${phrase.filter(Boolean).join(', ')}>
         <slot name="logo" part="logo" @slotchange=${this.#fitLogo}></slot>
         <span part="name">${card ? name : this.shortName || name}</span>
         <span class="tags">
@@ -183,8 +182,7 @@ export class FjordClusterBadge extends LitElement {
               ${href ? html`<a part="link" href=${href}>${s.more} ${name}</a>` : nothing}
             `
           : nothing}
-      </div>
-    `;
+      </div>`;
   }
 
   protected override updated(): void {

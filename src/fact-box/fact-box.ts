@@ -126,8 +126,7 @@ export class FjordFactBox extends LitElement {
     // A bare date is that day in every time zone.
     const date = parseDate(this.updatedAt);
     const folded = this.foldable && !this.open;
-    return html`
-      <aside part="box" aria-labelledby="h">
+    return html`<aside part="box" aria-labelledby="h">
         <div part="heading" id="h">
           <slot name="heading"><div role="heading" aria-level=${level} ?hidden=${!this.heading}>${this.heading}</div></slot>
         </div>
@@ -140,8 +139,7 @@ export class FjordFactBox extends LitElement {
           <span part="source" ?hidden=${!this.source}>${source}: ${this.source}</span>
           <span part="updated" ?hidden=${!date}>${updated} ${date ? formatDate(intl, date, { dateStyle: 'long', timeZone: this.updatedAt!.trim().length > 10 ? undefined : 'UTC' }) : ''}</span>
         </p>
-      </aside>
-    `;
+      </aside>`;
   }
 
   #measure = () => {

@@ -1,15 +1,14 @@
 import { LitElement, html, isServer, nothing } from 'lit';
-import { LocaleController } from '../shared/locale.js';
+import { LocaleController, type Locale } from '../shared/locale.js';
 import { checkedSrcset, checkedUrl } from '../shared/safe-url.js';
 import { describe } from '../shared/describe.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './photo.styles.js';
 
-const NB = { credit: 'Foto', zoom: 'Vis bildet i full størrelse', close: 'Lukk' };
-const STRINGS = {
-  nb: NB,
-  nn: { ...NB, zoom: 'Vis biletet i full storleik' },
-  en: { credit: 'Photo', zoom: 'Show full-size image', close: 'Close' },
+const STRINGS: Record<Locale, [credit: string, zoom: string, close: string]> = {
+  nb: ['Foto', 'Vis bildet i full størrelse', 'Lukk'],
+  nn: ['Foto', 'Vis biletet i full storleik', 'Lukk'],
+  en: ['Photo', 'Show full-size image', 'Close'],
 };
 
 /**
@@ -187,9 +186,9 @@ export class FjordPhoto extends LitElement {
   }
 
   override render() {
-    const s = STRINGS[this.#locale.locale];
+    const [creditWord, zoom, close] = STRINGS[this.#locale.locale];
     const credit = this.credit?.trim() || this.gluedCredit;
-    const label = `${this.creditLabel ?? s.credit}: `;
+    const label = `${this.creditLabel ?? creditWord}: `;
     const showCredit = !!credit || (!isServer && !!this.querySelector(':scope>[slot=credit]'));
     const captionNodes = this.#captionSlot()?.assignedNodes() ?? [];
     const src = checkedUrl(this, 'src', this.src, 'image');
@@ -202,8 +201,7 @@ export class FjordPhoto extends LitElement {
       .map((candidate) => candidate.trim().split(/\s+/))
       .sort((a, b) => (parseFloat(b[1] ?? '1') || 0) - (parseFloat(a[1] ?? '1') || 0))[0][0];
     const full = this.zoomable && checkedUrl(this, 'full-src', this.fullSrc || largest || img?.currentSrc || img?.getAttribute('src'), 'image');
-    return html`
-      <figure part="figure">
+    return html`<figure part="figure">
         <div part="frame" class="frame ${this.broken ? 'broken' : ''} ${this.ratio ? 'cropped' : ''}" @load=${this.#imageEvent} @error=${this.#imageEvent}>
           <slot
             name="image"
@@ -227,7 +225,7 @@ export class FjordPhoto extends LitElement {
               />`
             : nothing}
           <div part="fallback" ?hidden=${!this.broken} role=${alt ? 'img' : nothing} aria-label=${alt || nothing}>${alt}</div>
-          <button part="zoom" type="button" ?hidden=${!this.zoomable || this.broken} aria-label=${s.zoom} title=${s.zoom} @click=${this.showFullSize}>
+          <button part="zoom" type="button" ?hidden=${!this.zoomable || this.broken} aria-label=${zoom} title=${zoom} @click=${this.showFullSize}>
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" /></svg>
           </button>
         </div>
@@ -237,18 +235,17 @@ export class FjordPhoto extends LitElement {
         </figcaption>
       </figure>
       ${this.zoomable
-        ? html`<dialog part="dialog" aria-label=${caption || alt || s.zoom} @click=${(e: Event) => e.target == e.currentTarget && this.closeFullSize()} @close=${() => {
+        ? html`<dialog part="dialog" aria-label=${caption || alt || zoom} @click=${(e: Event) => e.target == e.currentTarget && this.closeFullSize()} @close=${() => {
             this.zoomOpen = false;
             this.renderRoot.querySelector<HTMLElement>('[part=zoom]')?.focus();
           }}>
-            <button part="close" type="button" aria-label=${s.close} @click=${this.closeFullSize}>
+            <button part="close" type="button" aria-label=${close} @click=${this.closeFullSize}>
               <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
             </button>
             ${this.zoomOpen && full ? html`<img src=${full} alt=${alt} />` : nothing}
             <p>${caption} <span class="credit" ?hidden=${!credit}>${label}${credit}</span></p>
           </dialog>`
-        : nothing}
-    `;
+        : nothing}`;
   }
 
   get #dialog() {
