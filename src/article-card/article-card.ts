@@ -226,7 +226,7 @@ export class FjordArticleCard extends LitElement {
         img ? safeUrl(img.getAttribute('src'), 'image') : checkedUrl(this, 'image-src', this.imageSrc, 'image'),
         date(this.published),
         date(this.updatedAt),
-        this.byline?.trim() || undefined,
+        this.byline?.trim(),
       ];
     });
   }

@@ -191,11 +191,11 @@ export class FjordClusterBadge extends LitElement {
       return [
         'Organization',
         this.name?.trim(),
-        this.shortName?.trim() || undefined,
+        this.shortName?.trim(),
         checkedUrl(this, 'href', this.href),
-        this.#year('since')?.toString(),
-        this.region?.trim() || undefined,
-        def && [def.label.en, def.programme?.en].filter(Boolean).join(' — '),
+        this.#year('since'),
+        this.region?.trim(),
+        def,
       ];
     });
   }

@@ -176,7 +176,7 @@ export class FjordPhoto extends LitElement {
       return [
         'ImageObject',
         checkedUrl(this, 'src', own ? own.getAttribute('src') : this.src, 'image'),
-        this.#captionText() || undefined,
+        this.#captionText(),
         this.credit?.trim() || this.gluedCredit,
         this.copyrightNotice,
         checkedUrl(this, 'license', this.license),

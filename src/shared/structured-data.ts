@@ -1,5 +1,6 @@
 // Loaded on demand by describe.ts: everything that writes JSON-LD into the page. It imports nothing, so the
 // bundler keeps it as one file of its own beside the drop-in file.
+import type { ClusterLevel } from '../cluster-badge/levels.js';
 
 let policy: { createScript(input: string): string } | false | undefined;
 let ours: string | undefined;
@@ -66,6 +67,8 @@ function complete(data: Description): Record<string, unknown> {
   const [type, ...values] = data;
   const out: Record<string, unknown> = { '@context': 'https://schema.org', '@type': type };
   SHAPES[type].forEach((key, i) => (out[key] = values[i]));
+  // Text a widget found empty is left out.
+  for (const key of ['caption', 'author', 'alternateName', 'location']) out[key] ||= undefined;
   absolute(out);
   if (type == 'ItemList') {
     out.itemListElement = (out.itemListElement as unknown[]).map((url, i) => ({ '@type': 'ListItem', position: i + 1, url }));
@@ -79,6 +82,10 @@ function complete(data: Description): Record<string, unknown> {
   if (out['@type'] == 'ImageObject') out.creator = person(out.creditText);
   if (typeof out.author == 'string') out.author = person(out.author);
   if (typeof out.location == 'string') out.location = { '@type': 'Place', name: out.location };
+  // A badge's year as text, and its level as "Arena Pro — Norwegian Innovation Clusters".
+  out.foundingDate = (out.foundingDate as number | undefined)?.toString();
+  const level = out.award as ClusterLevel | undefined;
+  if (level) out.award = [level.label.en, level.programme?.en].filter(Boolean).join(' — ');
   return out;
 }
 
