@@ -1,6 +1,6 @@
 import { LitElement, html, isServer, nothing, type PropertyValues } from 'lit';
 import { LocaleController, type Locale } from '../shared/locale.js';
-import { NOT_A_DATE, formatDate, formatRelative, parseDate } from '../shared/format.js';
+import { NOT_A_DATE, fold, formatDate, formatRelative, parseDate } from '../shared/format.js';
 import { describe } from '../shared/describe.js';
 import { checkedSrcset, checkedUrl, safeUrl } from '../shared/safe-url.js';
 import { warnValue } from '../shared/warn.js';
@@ -244,7 +244,7 @@ export class FjordArticleCard extends LitElement {
   }
 
   #headlineText(): string {
-    return (this.#headline?.textContent ?? this.headline ?? '').replace(/\s+/g, ' ').trim();
+    return fold(this.#headline?.textContent ?? this.headline);
   }
 
   override render() {

@@ -4,6 +4,7 @@ import { checkedUrl } from '../shared/safe-url.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './newsletter-signup.styles.js';
 import { EMAIL } from '../shared/email.js';
+import { fold } from '../shared/format.js';
 
 /**
  * The interface strings, `|`-separated (compact for the drop-in file), in this order: email, name, submit, agree,
@@ -17,8 +18,6 @@ const LINES: Record<Locale, string> = {
 const STRINGS = {} as Record<Locale, string[]>;
 for (const [locale, line] of Object.entries(LINES) as [Locale, string][]) STRINGS[locale] = line.split('|').map((text, i) => text || STRINGS.nb[i]);
 
-/** An address with a dot in its domain, at most 254 characters (line breaks do not get past the rest). */
-const fold = (text?: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 let uid = 0;
 export type Phase = '' | 'sending' | 'error' | 'success';
 

@@ -2,6 +2,7 @@ import { LitElement, html, isServer, nothing } from 'lit';
 import { LocaleController, type Locale } from '../shared/locale.js';
 import { checkedSrcset, checkedUrl } from '../shared/safe-url.js';
 import { describe } from '../shared/describe.js';
+import { fold } from '../shared/format.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './photo.styles.js';
 
@@ -32,7 +33,7 @@ function ratioOf(value: string | undefined): string | undefined {
   return m && +m[1] > 0 && +m[2] > 0 ? `${+m[1]} / ${+m[2]}` : undefined;
 }
 
-const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+const normalise = (text: string) => fold(text).toLowerCase();
 
 /**
  * A photo with caption and credit: an editorial `<figure>` that reserves its space, survives a broken
@@ -304,7 +305,7 @@ export class FjordPhoto extends LitElement {
   }
 
   #captionText(): string {
-    return `${this.#captionSlot()?.assignedNodes().map((n) => n.textContent).join('') ?? ''} ${this.caption ?? ''}`.replace(/\s+/g, ' ').trim();
+    return fold(`${this.#captionSlot()?.assignedNodes().map((n) => n.textContent).join('') ?? ''} ${this.caption ?? ''}`);
   }
 }
 
