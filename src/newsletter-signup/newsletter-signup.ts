@@ -145,19 +145,19 @@ export class FjordNewsletterSignup extends LitElement {
     const { phase, message } = this;
     const done = phase == 'success';
     const href = checkedUrl(this, 'privacy-href', this.privacyHref);
-    // The page's form is slotted, so its submit event passes through the slot as the widget's own form's does.
+    // The page's form is slotted, so its submit event passes through the slot as the widget's own form's does. No
+    // whitespace between the parts of the form, a grid: it would only be text nodes to clone.
     return html`<slot name="heading"></slot><slot @slotchange=${this.#assign}></slot>
       <slot name="form" ?hidden=${done} @submit=${this.#submit}>${this.#form?.slot
           ? nothing
           : html`<form part="form" action=${checkedUrl(this, 'action', this.action) ?? nothing} method="post" ?hidden=${done}>
-              <label part="label">${email}<input part="input" type="email" name=${this.emailName} autocomplete="email" required></label>
-              ${this.nameField ? html`<label part="label">${name}<input part="input" name="name" autocomplete="name"></label>` : nothing}
-              ${this.list ? html`<input type="hidden" name="list" value=${this.list}>` : nothing}
-              ${this.consentRequired
-                ? html`<label part="consent"><input type="checkbox" name="consent" value="yes" required>${agree}</label>
-                    ${href ? html`<a part="privacy" href=${href}>${privacy}</a>` : nothing}`
-                : nothing}
-              <button part="button">${submit}</button>
+              <label part="label">${email}<input part="input" type="email" name=${this.emailName} autocomplete="email" required></label>${this.nameField
+                ? html`<label part="label">${name}<input part="input" name="name" autocomplete="name"></label>`
+                : nothing}${this.list ? html`<input type="hidden" name="list" value=${this.list}>` : nothing}${this.consentRequired
+                ? html`<label part="consent"><input type="checkbox" name="consent" value="yes" required>${agree}</label>${href
+                    ? html`<a part="privacy" href=${href}>${privacy}</a>`
+                    : nothing}`
+                : nothing}<button part="button">${submit}</button>
             </form>`}</slot>
       <div part="error" ?hidden=${phase != 'error'}><span>${message}</span> <button part="retry" type="button" @click=${this.#retry}>${retry}</button></div>
       <div part="success" tabindex="-1" ?hidden=${!done}><slot name="success">${message}</slot></div>
