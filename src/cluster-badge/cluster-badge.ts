@@ -193,9 +193,9 @@ export class FjordClusterBadge extends LitElement {
     });
   }
 
-  /** Warns that an attribute's value is left out, and says what to use instead. */
+  /** Warns that an attribute's value is left out, and says what it should be. */
   #bad(attribute: 'variant' | 'level' | 'esca' | 'partners' | 'since' | 'until', valid: string): void {
-    warnValue(this, attribute, this[attribute], `is left out: use ${valid}.`);
+    warnValue(this, attribute, this[attribute], `is not ${valid}.`);
   }
 
   /** A four-digit year from the `since` or `until` attribute. */
