@@ -164,16 +164,23 @@ export class FjordClusterBadge extends LitElement {
     const phrase = [name, label && label + s.kind[0] + (def?.programme ? s.kind[1] + def.programme[locale] : ''), expired && s.expired, this.nce && 'NCE', esca, partners, sinceText];
     const facts = [partners, sinceText && `${s.cluster} ${sinceText}`, this.region].filter(Boolean);
 
-    // No whitespace between the parts in the flexbox (chip) or grid (card): it would only be text nodes to clone.
     return html`<div part="badge" class="${card ? 'card' : ''} ${def ? `custom l-${key}` : ''} ${expired ? 'expired' : ''}" role=${card ? 'group' : 'img'} aria-label=${phrase.filter(Boolean).join(', ')}>
         <slot name="logo" part="logo" @slotchange=${this.#fitLogo}></slot>
         <span part="name">${card ? name : this.shortName || name}</span>
-        <span class="tags">${def ? pill('level', label!, def.icon) : nothing}${expired ? pill('status', s.expired) : nothing}${this.nce
-            ? pill('nce', 'NCE', NCE_ICON)
-            : nothing}${esca ? pill('esca', esca, ESCA_ICON) : nothing}</span>${card
-          ? html`${def ? html`<p part="description">${def.description[locale]}</p>` : nothing}<ul part="facts" ?hidden=${!facts.length}>${facts.map(
-                (fact) => html`<li>${fact}</li>`,
-              )}</ul>${href ? html`<a part="link" href=${href}>${s.more} ${name}</a>` : nothing}`
+        <span class="tags">
+          ${def ? pill('level', label!, def.icon) : nothing}
+          ${expired ? pill('status', s.expired) : nothing}
+          ${this.nce ? pill('nce', 'NCE', NCE_ICON) : nothing}
+          ${esca ? pill('esca', esca, ESCA_ICON) : nothing}
+        </span>
+        ${card
+          ? html`
+              ${def ? html`<p part="description">${def.description[locale]}</p>` : nothing}
+              <ul part="facts" ?hidden=${!facts.length}>
+                ${facts.map((fact) => html`<li>${fact}</li>`)}
+              </ul>
+              ${href ? html`<a part="link" href=${href}>${s.more} ${name}</a>` : nothing}
+            `
           : nothing}
       </div>`;
   }

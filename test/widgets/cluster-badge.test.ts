@@ -351,7 +351,7 @@ describe('fjord-cluster-badge', () => {
         expect((window as unknown as { pwned?: number }).pwned).to.equal(undefined);
         const text = warnings.messages.join('\n');
         expect(text).to.contain('href="javascript:window.pwned=1" was not used');
-        expect(text).to.contain('level=""><script>window.pwned=1</script>" is left out');
+        expect(text).to.contain('level=""><script>window.pwned=1</script>" is not arena');
         await expect(el).to.be.accessible();
       } finally {
         warnings.restore();
