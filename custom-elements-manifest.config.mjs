@@ -75,7 +75,7 @@ function* declarations(manifest) {
 
 export default {
   globs: ['src/*/*.ts'],
-  exclude: ['src/shared/**', 'src/ssr/**', 'src/sanitize/**', 'src/**/*.styles.ts'],
+  exclude: ['src/shared/**', 'src/ssr/**', 'src/sanitize/**', 'src/**/*.styles.ts', 'src/newsletter-signup/signup-send.ts'],
   outdir: 'dist',
   litelement: true,
   packagejson: false,

@@ -103,9 +103,12 @@ function demoStory(): Plugin {
 /** The per-widget modules the autoloader imports: `dist/cdn/<widget>.js`, sharing Lit and the helpers through chunks. */
 const WIDGETS = ['photo', 'article-card', 'fact-box', 'cluster-badge', 'newsletter-signup'];
 
-export default defineConfig(({ mode }) => ({
+export default defineConfig(({ mode, command }) => ({
   plugins: [litLiterals(), upgradeStylesheet(), subresourceIntegrity(), signupServer(), demoHome(), demoStory()],
   server: { open: false },
+  // The drop-in file and the autoloader bundle Lit's production build (src/shared/server-root.ts); `npm start` serves
+  // its development build.
+  define: command == 'build' ? { FJORD_LIT_PRODUCTION: 'true' } : {},
   build: {
     outDir: 'dist/cdn',
     // `vite build --mode autoloader` runs second and adds its files beside the drop-in file.

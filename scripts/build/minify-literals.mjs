@@ -29,7 +29,11 @@ function expressionEnd(code, i) {
         i += code[i] === '\\' ? 2 : 1;
       }
     } else if (c === '`') i = templateEnd(code, i + 1);
-    else if (c === '{') depth++;
+    // A comment (whose apostrophe starts no string) ends at its line's end or at `*/`.
+    else if (c === '/' && (code[i + 1] === '/' || code[i + 1] === '*')) {
+      i = code[i + 1] === '/' ? code.indexOf('\n', i) : code.indexOf('*/', i) + 1;
+      if (i < 1) throw new Error('unterminated comment');
+    } else if (c === '{') depth++;
     else if (c === '}' && depth-- === 0) return i;
     i++;
   }

@@ -1,6 +1,6 @@
 import { LitElement, html, isServer, nothing, type PropertyValues } from 'lit';
 import { LocaleController, type Locale } from '../shared/locale.js';
-import { formatDate, formatRelative, parseDate } from '../shared/format.js';
+import { NOT_A_DATE, fold, formatDate, formatRelative, parseDate } from '../shared/format.js';
 import { describe } from '../shared/describe.js';
 import { checkedSrcset, checkedUrl, safeUrl } from '../shared/safe-url.js';
 import { warnValue } from '../shared/warn.js';
@@ -219,15 +219,15 @@ export class FjordArticleCard extends LitElement {
     describe(this, this.structuredData, () => {
       const img = this.#img();
       const date = (value?: string) => (parseDate(value) ? value!.trim() : undefined);
-      return {
-        '@type': 'NewsArticle',
-        headline: this.#headlineText(),
-        url: safeUrl(this.#href),
-        image: img ? safeUrl(img.getAttribute('src'), 'image') : checkedUrl(this, 'image-src', this.imageSrc, 'image'),
-        datePublished: date(this.published),
-        dateModified: date(this.updatedAt),
-        author: this.byline?.trim() || undefined,
-      };
+      return [
+        'NewsArticle',
+        this.#headlineText(),
+        safeUrl(this.#href),
+        img ? safeUrl(img.getAttribute('src'), 'image') : checkedUrl(this, 'image-src', this.imageSrc, 'image'),
+        date(this.published),
+        date(this.updatedAt),
+        this.byline?.trim(),
+      ];
     });
   }
 
@@ -237,18 +237,14 @@ export class FjordArticleCard extends LitElement {
    */
   static describeList(list: HTMLElement): void {
     const cards = [...list.querySelectorAll('fjord-article-card')];
-    describe(list, true, () => ({
-      '@type': 'ItemList',
-      itemListElement: cards.map((card, i) => ({
-        '@type': 'ListItem',
-        position: i + 1,
-        url: safeUrl(card.querySelector('[slot=headline] a[href], a[slot=headline][href]')?.getAttribute('href') ?? card.getAttribute('href')),
-      })),
-    }));
+    describe(list, true, () => [
+      'ItemList',
+      cards.map((card) => safeUrl(card.querySelector('[slot=headline] a[href], a[slot=headline][href]')?.getAttribute('href') ?? card.getAttribute('href'))),
+    ]);
   }
 
   #headlineText(): string {
-    return (this.#headline?.textContent ?? this.headline ?? '').replace(/\s+/g, ' ').trim();
+    return fold(this.#headline?.textContent ?? this.headline);
   }
 
   override render() {
@@ -273,7 +269,7 @@ export class FjordArticleCard extends LitElement {
     const when = (name: string, value: string | undefined) => {
       if (!value) return [];
       const date = parseDate(value);
-      if (!date) return warnValue(this, name, value, 'is not an ISO 8601 date such as 2021-06-10T09:30:00+02:00.') ?? [];
+      if (!date) return warnValue(this, name, value, NOT_A_DATE) ?? [];
       const ms = date.getTime() - FjordArticleCard.now();
       const rel = dateStyle == 'relative' || (dateStyle != 'absolute' && Math.abs(ms) < DAY);
       this.#relative ||= rel;

@@ -164,8 +164,7 @@ export class FjordClusterBadge extends LitElement {
     const phrase = [name, label && label + s.kind[0] + (def?.programme ? s.kind[1] + def.programme[locale] : ''), expired && s.expired, this.nce && 'NCE', esca, partners, sinceText];
     const facts = [partners, sinceText && `${s.cluster} ${sinceText}`, this.region].filter(Boolean);
 
-    return html`
-      <div part="badge" class="${card ? 'card' : ''} ${def ? `custom l-${key}` : ''} ${expired ? 'expired' : ''}" role=${card ? 'group' : 'img'} aria-label=${phrase.filter(Boolean).join(', ')}>
+    return html`<div part="badge" class="${card ? 'card' : ''} ${def ? `custom l-${key}` : ''} ${expired ? 'expired' : ''}" role=${card ? 'group' : 'img'} aria-label=${phrase.filter(Boolean).join(', ')}>
         <slot name="logo" part="logo" @slotchange=${this.#fitLogo}></slot>
         <span part="name">${card ? name : this.shortName || name}</span>
         <span class="tags">
@@ -183,28 +182,27 @@ export class FjordClusterBadge extends LitElement {
               ${href ? html`<a part="link" href=${href}>${s.more} ${name}</a>` : nothing}
             `
           : nothing}
-      </div>
-    `;
+      </div>`;
   }
 
   protected override updated(): void {
     describe(this, this.structuredData, () => {
       const def = levels.get(this.level?.trim().toLowerCase() ?? '');
-      return {
-        '@type': 'Organization',
-        name: this.name?.trim(),
-        alternateName: this.shortName?.trim() || undefined,
-        url: checkedUrl(this, 'href', this.href),
-        foundingDate: this.#year('since')?.toString(),
-        location: this.region?.trim() || undefined,
-        award: def && [def.label.en, def.programme?.en].filter(Boolean).join(' — '),
-      };
+      return [
+        'Organization',
+        this.name?.trim(),
+        this.shortName?.trim(),
+        checkedUrl(this, 'href', this.href),
+        this.#year('since'),
+        this.region?.trim(),
+        def,
+      ];
     });
   }
 
-  /** Warns that an attribute's value is left out, and says what to use instead. */
+  /** Warns that an attribute's value is left out, and says what it should be. */
   #bad(attribute: 'variant' | 'level' | 'esca' | 'partners' | 'since' | 'until', valid: string): void {
-    warnValue(this, attribute, this[attribute], `is left out: use ${valid}.`);
+    warnValue(this, attribute, this[attribute], `is not ${valid}.`);
   }
 
   /** A four-digit year from the `since` or `until` attribute. */

@@ -1,6 +1,6 @@
 import { LitElement, html } from 'lit';
 import { LocaleController, type Locale } from '../shared/locale.js';
-import { formatDate, parseDate } from '../shared/format.js';
+import { NOT_A_DATE, formatDate, parseDate } from '../shared/format.js';
 import { warn, warnValue } from '../shared/warn.js';
 import { styles } from './fact-box.styles.js';
 
@@ -97,7 +97,7 @@ export class FjordFactBox extends LitElement {
 
   protected override willUpdate(): void {
     if (this.tone && !['info', 'warning', 'neutral'].includes(this.tone)) warnValue(this, 'tone', this.tone, 'is not info, warning or neutral.');
-    if (this.updatedAt && !parseDate(this.updatedAt)) warnValue(this, 'updated', this.updatedAt, 'is not a date like 2021-06-10.');
+    if (this.updatedAt && !parseDate(this.updatedAt)) warnValue(this, 'updated', this.updatedAt, NOT_A_DATE);
   }
 
   protected override firstUpdated(): void {
@@ -126,8 +126,7 @@ export class FjordFactBox extends LitElement {
     // A bare date is that day in every time zone.
     const date = parseDate(this.updatedAt);
     const folded = this.foldable && !this.open;
-    return html`
-      <aside part="box" aria-labelledby="h">
+    return html`<aside part="box" aria-labelledby="h">
         <div part="heading" id="h">
           <slot name="heading"><div role="heading" aria-level=${level} ?hidden=${!this.heading}>${this.heading}</div></slot>
         </div>
@@ -140,8 +139,7 @@ export class FjordFactBox extends LitElement {
           <span part="source" ?hidden=${!this.source}>${source}: ${this.source}</span>
           <span part="updated" ?hidden=${!date}>${updated} ${date ? formatDate(intl, date, { dateStyle: 'long', timeZone: this.updatedAt!.trim().length > 10 ? undefined : 'UTC' }) : ''}</span>
         </p>
-      </aside>
-    `;
+      </aside>`;
   }
 
   #measure = () => {
@@ -189,7 +187,7 @@ export class FjordFactBox extends LitElement {
   /** Moves a heading element that opens the content into the heading slot, so markup needs no `slot` attribute. */
   #onContentChange() {
     const first = this.firstElementChild;
-    let named = this.querySelector(':scope > [slot=heading]');
+    let named = this.querySelector(':scope>[slot=heading]');
     if (!named && first && /^H[1-6]$/.test(first.tagName)) (named = first).slot = 'heading';
     if (!named && !this.heading) warn(this, 'heading', 'needs heading="…" or a heading element first, to name its landmark.');
     // A story's headings (as high as the box's own; a lower one is a section of the box) or widgets inside the box: a

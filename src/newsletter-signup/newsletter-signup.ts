@@ -4,6 +4,7 @@ import { checkedUrl } from '../shared/safe-url.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './newsletter-signup.styles.js';
 import { EMAIL } from '../shared/email.js';
+import { fold } from '../shared/format.js';
 
 /**
  * The interface strings, `|`-separated (compact for the drop-in file), in this order: email, name, submit, agree,
@@ -17,10 +18,8 @@ const LINES: Record<Locale, string> = {
 const STRINGS = {} as Record<Locale, string[]>;
 for (const [locale, line] of Object.entries(LINES) as [Locale, string][]) STRINGS[locale] = line.split('|').map((text, i) => text || STRINGS.nb[i]);
 
-/** An address with a dot in its domain, at most 254 characters (line breaks do not get past the rest). */
-const fold = (text?: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 let uid = 0;
-type Phase = '' | 'sending' | 'error' | 'success';
+export type Phase = '' | 'sending' | 'error' | 'success';
 
 /** The fields a signup sends: a field that occurs more than once (a group of checkboxes) becomes an array. */
 export type FjordSignupPayload = Record<string, string | string[]>;
@@ -146,19 +145,19 @@ export class FjordNewsletterSignup extends LitElement {
     const { phase, message } = this;
     const done = phase == 'success';
     const href = checkedUrl(this, 'privacy-href', this.privacyHref);
-    // The page's form is slotted, so its submit event passes through the slot as the widget's own form's does.
+    // The page's form is slotted, so its submit event passes through the slot as the widget's own form's does. No
+    // whitespace between the parts of the form, a grid: it would only be text nodes to clone.
     return html`<slot name="heading"></slot><slot @slotchange=${this.#assign}></slot>
       <slot name="form" ?hidden=${done} @submit=${this.#submit}>${this.#form?.slot
           ? nothing
           : html`<form part="form" action=${checkedUrl(this, 'action', this.action) ?? nothing} method="post" ?hidden=${done}>
-              <label part="label">${email}<input part="input" type="email" name=${this.emailName} autocomplete="email" required></label>
-              ${this.nameField ? html`<label part="label">${name}<input part="input" name="name" autocomplete="name"></label>` : nothing}
-              ${this.list ? html`<input type="hidden" name="list" value=${this.list}>` : nothing}
-              ${this.consentRequired
-                ? html`<label part="consent"><input type="checkbox" name="consent" value="yes" required>${agree}</label>
-                    ${href ? html`<a part="privacy" href=${href}>${privacy}</a>` : nothing}`
-                : nothing}
-              <button part="button">${submit}</button>
+              <label part="label">${email}<input part="input" type="email" name=${this.emailName} autocomplete="email" required></label>${this.nameField
+                ? html`<label part="label">${name}<input part="input" name="name" autocomplete="name"></label>`
+                : nothing}${this.list ? html`<input type="hidden" name="list" value=${this.list}>` : nothing}${this.consentRequired
+                ? html`<label part="consent"><input type="checkbox" name="consent" value="yes" required>${agree}</label>${href
+                    ? html`<a part="privacy" href=${href}>${privacy}</a>`
+                    : nothing}`
+                : nothing}<button part="button">${submit}</button>
             </form>`}</slot>
       <div part="error" ?hidden=${phase != 'error'}><span>${message}</span> <button part="retry" type="button" @click=${this.#retry}>${retry}</button></div>
       <div part="success" tabindex="-1" ?hidden=${!done}><slot name="success">${message}</slot></div>
@@ -191,7 +190,7 @@ export class FjordNewsletterSignup extends LitElement {
   }
 
   async #submit(e: SubmitEvent) {
-    const [, , , , , , retry, bad, must, already, many] = this.#s;
+    const [, , , , , , , bad, must] = this.#s;
     const form = e.target as HTMLFormElement;
     const native = this.submitMode == 'native';
     if (!native) e.preventDefault();
@@ -232,40 +231,14 @@ export class FjordNewsletterSignup extends LitElement {
     if (native) return;
 
     const url = form.getAttribute('action');
-    const json = this.encoding == 'json';
-    let status = 0;
-    let minutes = 0;
-    let body: { message?: unknown; field?: unknown } | undefined;
-    if (!url) warn(this, 'action', 'no action: set it to the signup URL.');
-    else {
-      try {
-        const res = await fetch(url, {
-          method: 'POST',
-          headers: { accept: 'application/json', 'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded' },
-          body: json ? JSON.stringify(payload) : params,
-          signal: AbortSignal.timeout(this.timeout > 0 ? this.timeout : 15000),
-        });
-        const text = await res.text();
-        const after = res.headers.get('retry-after');
-        status = res.status;
-        // Retry-After in seconds or as an HTTP date, rounded up to whole minutes.
-        minutes = Math.ceil((+after! || (Date.parse(after!) - Date.now()) / 1000) / 60);
-        body = JSON.parse(text || '{}');
-      } catch {
-        // No answer, a dropped connection, the timeout, or a body that is not JSON: `body` stays undefined.
-      }
-    }
-    if (!(body instanceof Object)) return this.#end('error', '', status);
-    const ok = status < 300 || status == 409;
-    const invalid = status == 400 || status == 422;
-    const field = invalid ? (form.elements.namedItem(body.field == 'email' ? this.emailName : (body.field as string)) as HTMLInputElement | null) : null;
-    this.#end(
-      ok ? 'success' : field?.willValidate ? '' : 'error',
-      ((ok || invalid) && typeof body.message == 'string' && body.message) ||
-        (status == 409 ? already : status == 429 ? (minutes > 0 ? `${many} ${retry} ${new Intl.RelativeTimeFormat(this.#locale.intl).format(minutes, 'minute')}.` : many) : ''),
-      status,
-      field,
+    if (!url) return warn(this, 'action', 'no action: set it to the signup URL.'), this.#end('error', '', 0);
+    // The request and the reading of the answer load on the first submit: a page that only shows the form never
+    // fetches them. A module that cannot load counts as no answer.
+    const [phase, message, status, field] = await import('./signup-send.js').then(
+      (m) => m.send(this, form, url, payload, params, this.#s, this.#locale.intl),
+      (): [Phase, string, number] => ['error', '', 0],
     );
+    this.#end(phase, message, status, field);
   }
 
   /** Shows `message` under the field, tied to it with aria-describedby and aria-invalid; an empty message clears it. */

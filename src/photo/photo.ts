@@ -1,15 +1,15 @@
 import { LitElement, html, isServer, nothing } from 'lit';
-import { LocaleController } from '../shared/locale.js';
+import { LocaleController, type Locale } from '../shared/locale.js';
 import { checkedSrcset, checkedUrl } from '../shared/safe-url.js';
 import { describe } from '../shared/describe.js';
+import { fold } from '../shared/format.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './photo.styles.js';
 
-const NB = { credit: 'Foto', zoom: 'Vis bildet i full størrelse', close: 'Lukk' };
-const STRINGS = {
-  nb: NB,
-  nn: { ...NB, zoom: 'Vis biletet i full storleik' },
-  en: { credit: 'Photo', zoom: 'Show full-size image', close: 'Close' },
+const STRINGS: Record<Locale, [credit: string, zoom: string, close: string]> = {
+  nb: ['Foto', 'Vis bildet i full størrelse', 'Lukk'],
+  nn: ['Foto', 'Vis biletet i full storleik', 'Lukk'],
+  en: ['Photo', 'Show full-size image', 'Close'],
 };
 
 /**
@@ -33,7 +33,7 @@ function ratioOf(value: string | undefined): string | undefined {
   return m && +m[1] > 0 && +m[2] > 0 ? `${+m[1]} / ${+m[2]}` : undefined;
 }
 
-const normalise = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+const normalise = (text: string) => fold(text).toLowerCase();
 
 /**
  * A photo with caption and credit: an editorial `<figure>` that reserves its space, survives a broken
@@ -174,23 +174,23 @@ export class FjordPhoto extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.frame')!.style.aspectRatio = ratioOf(this.ratio) ?? (this.broken && w > 0 && h > 0 ? `${w} / ${h}` : '');
     describe(this, this.structuredData, () => {
       const own = this.#slottedImage();
-      return {
-        '@type': 'ImageObject',
-        contentUrl: checkedUrl(this, 'src', own ? own.getAttribute('src') : this.src, 'image'),
-        caption: this.#captionText() || undefined,
-        creditText: this.credit?.trim() || this.gluedCredit,
-        copyrightNotice: this.copyrightNotice,
-        license: checkedUrl(this, 'license', this.license),
-        acquireLicensePage: checkedUrl(this, 'acquire-license-page', this.acquireLicensePage),
-      };
+      return [
+        'ImageObject',
+        checkedUrl(this, 'src', own ? own.getAttribute('src') : this.src, 'image'),
+        this.#captionText(),
+        this.credit?.trim() || this.gluedCredit,
+        this.copyrightNotice,
+        checkedUrl(this, 'license', this.license),
+        checkedUrl(this, 'acquire-license-page', this.acquireLicensePage),
+      ];
     });
   }
 
   override render() {
-    const s = STRINGS[this.#locale.locale];
+    const [creditWord, zoom, close] = STRINGS[this.#locale.locale];
     const credit = this.credit?.trim() || this.gluedCredit;
-    const label = `${this.creditLabel ?? s.credit}: `;
-    const showCredit = !!credit || (!isServer && !!this.querySelector(':scope > [slot=credit]'));
+    const label = `${this.creditLabel ?? creditWord}: `;
+    const showCredit = !!credit || (!isServer && !!this.querySelector(':scope>[slot=credit]'));
     const captionNodes = this.#captionSlot()?.assignedNodes() ?? [];
     const src = checkedUrl(this, 'src', this.src, 'image');
     const img = this.image;
@@ -202,8 +202,7 @@ export class FjordPhoto extends LitElement {
       .map((candidate) => candidate.trim().split(/\s+/))
       .sort((a, b) => (parseFloat(b[1] ?? '1') || 0) - (parseFloat(a[1] ?? '1') || 0))[0][0];
     const full = this.zoomable && checkedUrl(this, 'full-src', this.fullSrc || largest || img?.currentSrc || img?.getAttribute('src'), 'image');
-    return html`
-      <figure part="figure">
+    return html`<figure part="figure">
         <div part="frame" class="frame ${this.broken ? 'broken' : ''} ${this.ratio ? 'cropped' : ''}" @load=${this.#imageEvent} @error=${this.#imageEvent}>
           <slot
             name="image"
@@ -227,7 +226,7 @@ export class FjordPhoto extends LitElement {
               />`
             : nothing}
           <div part="fallback" ?hidden=${!this.broken} role=${alt ? 'img' : nothing} aria-label=${alt || nothing}>${alt}</div>
-          <button part="zoom" type="button" ?hidden=${!this.zoomable || this.broken} aria-label=${s.zoom} title=${s.zoom} @click=${this.showFullSize}>
+          <button part="zoom" type="button" ?hidden=${!this.zoomable || this.broken} aria-label=${zoom} title=${zoom} @click=${this.showFullSize}>
             <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" /></svg>
           </button>
         </div>
@@ -237,18 +236,17 @@ export class FjordPhoto extends LitElement {
         </figcaption>
       </figure>
       ${this.zoomable
-        ? html`<dialog part="dialog" aria-label=${caption || alt || s.zoom} @click=${(e: Event) => e.target == e.currentTarget && this.closeFullSize()} @close=${() => {
+        ? html`<dialog part="dialog" aria-label=${caption || alt || zoom} @click=${(e: Event) => e.target == e.currentTarget && this.closeFullSize()} @close=${() => {
             this.zoomOpen = false;
             this.renderRoot.querySelector<HTMLElement>('[part=zoom]')?.focus();
           }}>
-            <button part="close" type="button" aria-label=${s.close} @click=${this.closeFullSize}>
+            <button part="close" type="button" aria-label=${close} @click=${this.closeFullSize}>
               <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
             </button>
             ${this.zoomOpen && full ? html`<img src=${full} alt=${alt} />` : nothing}
             <p>${caption} <span class="credit" ?hidden=${!credit}>${label}${credit}</span></p>
           </dialog>`
-        : nothing}
-    `;
+        : nothing}`;
   }
 
   get #dialog() {
@@ -257,12 +255,12 @@ export class FjordPhoto extends LitElement {
 
   /** Gives the first `<img>`/`<picture>` child the `image` slot, so markup needs no `slot` attribute. */
   #assignImage(): void {
-    if (!this.querySelector(':scope > [slot=image]')) this.querySelector(':scope > img, :scope > picture')?.setAttribute('slot', 'image');
+    if (!this.querySelector(':scope>[slot=image]')) this.querySelector(':scope>:is(img,picture)')?.setAttribute('slot', 'image');
   }
 
   #slottedImage(): HTMLImageElement | null {
     if (isServer) return null;
-    const el = this.querySelector(':scope > [slot=image]');
+    const el = this.querySelector(':scope>[slot=image]');
     return el instanceof HTMLImageElement ? el : (el?.querySelector('img') ?? null);
   }
 
@@ -307,7 +305,7 @@ export class FjordPhoto extends LitElement {
   }
 
   #captionText(): string {
-    return `${this.#captionSlot()?.assignedNodes().map((n) => n.textContent).join('') ?? ''} ${this.caption ?? ''}`.replace(/\s+/g, ' ').trim();
+    return fold(`${this.#captionSlot()?.assignedNodes().map((n) => n.textContent).join('') ?? ''} ${this.caption ?? ''}`);
   }
 }
 

@@ -21,6 +21,12 @@ export function formatRelative(locale: string, value: number, unit: Intl.Relativ
   return intl(Intl.RelativeTimeFormat, locale, AUTO).format(value, unit);
 }
 
+/** Text with its runs of whitespace made one space, and trimmed. */
+export const fold = (text?: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** What a date attribute's warning says when `parseDate` does not take its value. */
+export const NOT_A_DATE = 'is not an ISO 8601 date such as 2021-06-10.';
+
 /** Parses an ISO 8601 date or date-time; `undefined` for anything else. */
 export function parseDate(value: string | null | undefined): Date | undefined {
   const text = value?.trim() ?? '';

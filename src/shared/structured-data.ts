@@ -1,5 +1,6 @@
 // Loaded on demand by describe.ts: everything that writes JSON-LD into the page. It imports nothing, so the
 // bundler keeps it as one file of its own beside the drop-in file.
+import type { ClusterLevel } from '../cluster-badge/levels.js';
 
 let policy: { createScript(input: string): string } | false | undefined;
 let ours: string | undefined;
@@ -28,6 +29,21 @@ function scriptText(host: Element, json: string): string | undefined {
   return text;
 }
 
+/**
+ * The property names of what a widget describes, in the order its `describe()` call gives the values (a widget's
+ * bundle carries the values, not the names).
+ */
+const SHAPES = {
+  ImageObject: ['contentUrl', 'caption', 'creditText', 'copyrightNotice', 'license', 'acquireLicensePage'],
+  NewsArticle: ['headline', 'url', 'image', 'datePublished', 'dateModified', 'author'],
+  Organization: ['name', 'alternateName', 'url', 'foundingDate', 'location', 'award'],
+  // The URLs of the cards, made into ListItems.
+  ItemList: ['itemListElement'],
+};
+
+/** What `describe()` passes: a type of SHAPES and its values. */
+export type Description = [type: keyof typeof SHAPES, ...values: unknown[]];
+
 const URL_KEYS = ['contentUrl', 'url', 'image', 'license', 'acquireLicensePage'];
 
 /** Makes the URLs of an object absolute (they arrive already checked as safe). */
@@ -47,10 +63,17 @@ function absolute(object: Record<string, unknown>): void {
  * byline turned into a Person, a region into a Place. A credit such as "Ola Nordmann / NTB" names the
  * photographer and, after the slash, the agency as the photographer's organisation.
  */
-function complete(data: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { '@context': 'https://schema.org', ...data };
+function complete(data: Description): Record<string, unknown> {
+  const [type, ...values] = data;
+  const out: Record<string, unknown> = { '@context': 'https://schema.org', '@type': type };
+  SHAPES[type].forEach((key, i) => (out[key] = values[i]));
+  // Text a widget found empty is left out.
+  for (const key of ['caption', 'author', 'alternateName', 'location']) out[key] ||= undefined;
   absolute(out);
-  (out.itemListElement as Record<string, unknown>[] | undefined)?.forEach(absolute);
+  if (type == 'ItemList') {
+    out.itemListElement = (out.itemListElement as unknown[]).map((url, i) => ({ '@type': 'ListItem', position: i + 1, url }));
+    (out.itemListElement as Record<string, unknown>[]).forEach(absolute);
+  }
   const person = (name: unknown) => {
     if (typeof name != 'string' || !name) return undefined;
     const [who, agency] = name.split(/\s*\/\s*/, 2);
@@ -59,6 +82,10 @@ function complete(data: Record<string, unknown>): Record<string, unknown> {
   if (out['@type'] == 'ImageObject') out.creator = person(out.creditText);
   if (typeof out.author == 'string') out.author = person(out.author);
   if (typeof out.location == 'string') out.location = { '@type': 'Place', name: out.location };
+  // A badge's year as text, and its level as "Arena Pro — Norwegian Innovation Clusters".
+  out.foundingDate = (out.foundingDate as number | undefined)?.toString();
+  const level = out.award as ClusterLevel | undefined;
+  if (level) out.award = [level.label.en, level.programme?.en].filter(Boolean).join(' — ');
   return out;
 }
 
@@ -67,7 +94,7 @@ function complete(data: Record<string, unknown>): Record<string, unknown> {
  * that is never rendered) in step with `data`, or removes it when `data` is undefined. `<` is escaped,
  * so text such as `</script>` cannot end the element even when the page is serialised.
  */
-export function setStructuredData(host: Element, data: Record<string, unknown> | undefined): void {
+export function setStructuredData(host: Element, data: Description | undefined): void {
   let script = host.querySelector<HTMLScriptElement>(':scope > script[data-fjord-ld]');
   if (!data || !host.isConnected) return script?.remove();
   const json = JSON.stringify(complete(data)).replace(/</g, '\\u003c');

@@ -296,7 +296,7 @@ describe('fjord-cluster-badge', () => {
         expect(facts(el)).to.deep.equal(['83 partnere', 'Klynge siden 2017', 'Mo i Rana']);
         expect(root(el).getAttribute('aria-label')).to.equal('Arctic Cluster Team, 83 partnere, siden 2017');
         expect(warnings.messages.join('\n')).to.match(
-          /<fjord-cluster-badge>: level="arena-plus" is left out: use arena, arena-pro, gce(, [a-z-]+)* or a level from FjordClusterBadge\.defineLevel\(\)/,
+          /<fjord-cluster-badge>: level="arena-plus" is not arena, arena-pro, gce(, [a-z-]+)* or a level from FjordClusterBadge\.defineLevel\(\)/,
         );
         await expect(el).to.be.accessible();
       } finally {
@@ -312,9 +312,9 @@ describe('fjord-cluster-badge', () => {
         expect(partText(el, 'level')).to.equal('Arena');
         expect(root(el).getAttribute('aria-label')).to.equal('Arctic Cluster Team, Arena-klynge i Norwegian Innovation Clusters');
         const text = warnings.messages.join('\n');
-        expect(text).to.contain('<fjord-cluster-badge>: partners="mange" is left out: use a whole number such as 83.');
-        expect(text).to.contain('<fjord-cluster-badge>: since="for lenge siden" is left out: use a year such as 2017.');
-        expect(text).to.contain('<fjord-cluster-badge>: until="snart" is left out: use a year such as 2017.');
+        expect(text).to.contain('<fjord-cluster-badge>: partners="mange" is not a whole number such as 83.');
+        expect(text).to.contain('<fjord-cluster-badge>: since="for lenge siden" is not a year such as 2017.');
+        expect(text).to.contain('<fjord-cluster-badge>: until="snart" is not a year such as 2017.');
         await expect(el).to.be.accessible();
       } finally {
         warnings.restore();
@@ -328,8 +328,8 @@ describe('fjord-cluster-badge', () => {
         expect(part(el, 'esca')).to.equal(null);
         expect(partText(el, 'badge')).to.equal('Arena');
         const text = warnings.messages.join('\n');
-        expect(text).to.contain('esca="platinum" is left out: use bronze, silver or gold.');
-        expect(text).to.contain('variant="banner" is left out: use chip or card.');
+        expect(text).to.contain('esca="platinum" is not bronze, silver or gold.');
+        expect(text).to.contain('variant="banner" is not chip or card.');
         expect(text).to.contain('`name` is missing');
       } finally {
         warnings.restore();
@@ -351,7 +351,7 @@ describe('fjord-cluster-badge', () => {
         expect((window as unknown as { pwned?: number }).pwned).to.equal(undefined);
         const text = warnings.messages.join('\n');
         expect(text).to.contain('href="javascript:window.pwned=1" was not used');
-        expect(text).to.contain('level=""><script>window.pwned=1</script>" is left out');
+        expect(text).to.contain('level=""><script>window.pwned=1</script>" is not arena');
         await expect(el).to.be.accessible();
       } finally {
         warnings.restore();
@@ -393,7 +393,7 @@ describe('fjord-cluster-badge', () => {
       const warnings = watchWarnings();
       try {
         await badge('name="X" level="nope"');
-        expect(warnings.messages.join('\n')).to.match(/level="nope" is left out: use arena, arena-pro, gce, vinnvaxt\b/);
+        expect(warnings.messages.join('\n')).to.match(/level="nope" is not arena, arena-pro, gce, vinnvaxt\b/);
       } finally {
         warnings.restore();
       }

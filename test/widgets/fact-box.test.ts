@@ -419,7 +419,7 @@ describe('fjord-fact-box', () => {
       const text = warnings.messages.join('\n');
       expect(text).to.match(/<fjord-fact-box>: heading-level="9" is not 1–6/);
       expect(text).to.match(/<fjord-fact-box>: tone="loud" is not info, warning or neutral/);
-      expect(text).to.match(/<fjord-fact-box>: updated="i fjor" is not a date like 2021-06-10/);
+      expect(text).to.match(/<fjord-fact-box>: updated="i fjor" is not an ISO 8601 date such as 2021-06-10/);
       expect(text).to.match(/<fjord-fact-box>: collapsed-height="tall" is not a CSS length/);
       expect(text).to.match(/<fjord-fact-box>: needs heading="…" or a heading element first/);
       expect(shown(part(el, 'footer'))).to.equal(false);
