@@ -4,6 +4,7 @@ import { checkedUrl } from '../shared/safe-url.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './newsletter-signup.styles.js';
 import { EMAIL } from '../shared/email.js';
+import { deferRender } from '../shared/defer.js';
 
 /**
  * The interface strings, `|`-separated (compact for the drop-in file), in this order: email, name, submit, agree,
@@ -313,6 +314,7 @@ export class FjordNewsletterSignup extends LitElement {
   }
 }
 
+deferRender(FjordNewsletterSignup);
 if (!customElements.get('fjord-newsletter-signup')) customElements.define('fjord-newsletter-signup', FjordNewsletterSignup);
 
 declare global {

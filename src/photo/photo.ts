@@ -4,6 +4,7 @@ import { checkedSrcset, checkedUrl } from '../shared/safe-url.js';
 import { describe } from '../shared/describe.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './photo.styles.js';
+import { deferRender } from '../shared/defer.js';
 
 const NB = { credit: 'Foto', zoom: 'Vis bildet i full størrelse', close: 'Lukk' };
 const STRINGS = {
@@ -311,6 +312,7 @@ export class FjordPhoto extends LitElement {
   }
 }
 
+deferRender(FjordPhoto);
 if (!customElements.get('fjord-photo')) customElements.define('fjord-photo', FjordPhoto);
 
 declare global {

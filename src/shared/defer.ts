@@ -1,0 +1,111 @@
+import type { ReactiveElement } from 'lit';
+
+/**
+ * Deferred first render. A widget that is on the page when its script defines it, and not near the viewport, waits:
+ * Lit does not see it connect (no shadow root, so its content shows as before), and the `defer` attribute keeps
+ * fjord-elements.css's pre-upgrade look on it, so nothing moves. Waiting widgets render from top to bottom, in slices
+ * of a few milliseconds when the browser is idle, and at once when one nears the viewport, is focused, clicked or the
+ * `#id` target, when its `updateComplete` is read, when the page prints, or on `renderAll()`. Widgets that scripts
+ * add later, server-rendered ones, and every widget in browsers without `:is()` render at once, as before.
+ */
+
+type Widget = ReactiveElement & { performUpdate(): void; getUpdateComplete(): Promise<boolean> };
+
+/** Each waiting widget and its own `connectedCallback`, in the order they render. */
+const waiting = new Map<Widget, () => void>();
+/** Widgets that began to wait since the last measurement. */
+const batch: Widget[] = [];
+let upgrading: unknown;
+/** The pending idle callback's id, if any. */
+let sliced: unknown;
+const near =
+  globalThis.CSS?.supports('selector(:is([defer],:not(:defined)))') &&
+  new IntersectionObserver((entries) => entries.forEach((e) => e.isIntersecting && render(e.target as Widget)), { rootMargin: '50%' });
+
+/** Takes `el` out of the line, to render or because it left the page; true if it was waiting. */
+function leave(el: Widget): boolean {
+  (near as IntersectionObserver).unobserve(el);
+  el.removeAttribute('defer');
+  return waiting.delete(el);
+}
+
+function render(el: Widget): void {
+  const connect = waiting.get(el);
+  if (leave(el)) {
+    connect!.call(el);
+    el.performUpdate();
+  }
+}
+
+/** Renders every widget that is still waiting, now: for scripts, tests and frameworks that read widgets right away. */
+export const renderAll = (): void => waiting.forEach((_, el) => render(el));
+
+/** Renders the waiting widgets that hold `node` (outermost first). */
+const wake = (node: EventTarget | null): void => waiting.forEach((_, el) => el.contains(node as Node) && render(el));
+
+/** Asks for the next slice when the browser is idle (a plain task where there is no idle callback: Safari). */
+function later(): void {
+  sliced ||= waiting.size && (globalThis.requestIdleCallback ?? setTimeout)(slice);
+}
+
+/** Renders waiting widgets in turn for at most 6 ms: under Lighthouse's fourfold slowdown, still no long task. */
+function slice(): void {
+  const end = performance.now() + 6;
+  // The next slice is asked for first, so that a widget whose render throws does not stop the line.
+  sliced = 0;
+  later();
+  for (const el of waiting.keys()) {
+    if (performance.now() > end) break;
+    render(el);
+  }
+}
+
+/**
+ * Reads every new widget's place (one layout, in the pre-upgrade look) before rendering those near the viewport; the
+ * others get in line from top to bottom, as the page is read (widgets of each kind connect in turn, not in page order).
+ */
+function measure(): void {
+  later();
+  for (const [el, { top, bottom }] of batch.splice(0).map((el) => [el, el.getBoundingClientRect()] as const).sort((a, b) => a[1].top - b[1].top)) {
+    const connect = waiting.get(el);
+    if (top < innerHeight * 1.5 && bottom > -innerHeight / 2) render(el);
+    else if (connect) {
+      waiting.delete(el);
+      waiting.set(el, connect);
+      (near as IntersectionObserver).observe(el);
+    }
+  }
+  wake(document.querySelector(':target'));
+}
+
+/**
+ * Lets the widgets of `widget` wait for their first render. Call it just before `customElements.define`: until the
+ * next microtask, the upgrades that define makes count as the page's own widgets.
+ */
+export function deferRender(widget: typeof ReactiveElement): void {
+  if (!near) return;
+  upgrading = 1;
+  queueMicrotask(() => (upgrading = 0));
+  const proto = widget.prototype as Widget;
+  const { connectedCallback: connect, disconnectedCallback: disconnect, getUpdateComplete } = proto;
+  proto.connectedCallback = function (this: Widget) {
+    if (upgrading && !this.shadowRoot) {
+      waiting.set(this, connect);
+      this.setAttribute('defer', '');
+      if (batch.push(this) < 2) queueMicrotask(measure);
+    } else connect.call(this);
+  };
+  proto.disconnectedCallback = function (this: Widget) {
+    if (!leave(this)) disconnect.call(this);
+  };
+  proto.getUpdateComplete = function (this: Widget) {
+    render(this);
+    return getUpdateComplete.call(this);
+  };
+}
+
+if (near) {
+  addEventListener('beforeprint', renderAll);
+  addEventListener('hashchange', measure);
+  for (const type of ['focusin', 'pointerdown', 'click']) addEventListener(type, (e) => wake(e.target as Node), true);
+}
