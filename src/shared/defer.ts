@@ -4,12 +4,13 @@ import type { ReactiveElement } from 'lit';
  * Deferred first render. A widget that is on the page when its script defines it, and not near the viewport, waits:
  * Lit does not see it connect (no shadow root, so its content shows as before), and the `defer` attribute keeps
  * fjord-elements.css's pre-upgrade look on it, so nothing moves. Waiting widgets render from top to bottom, in slices
- * of a few milliseconds when the browser is idle, and at once when one nears the viewport, is focused, clicked or the
- * `#id` target, when its `updateComplete` is read, when the page prints, or on `renderAll()`. Widgets that scripts
- * add later, server-rendered ones, and every widget in browsers without `:is()` render at once, as before.
+ * of a few milliseconds once the browser is idle, and at once when one nears the viewport, is focused, clicked or the
+ * `#id` target, when the page prints, or on `renderAll()`. A waiting widget's `updateComplete` resolves when it has
+ * rendered, as always (reading it does not hurry it: a page that awaits every widget would render them all at once).
+ * Widgets that scripts add later, server-rendered ones, and every widget in browsers without `:is()` render at once.
  */
 
-type Widget = ReactiveElement & { performUpdate(): void; getUpdateComplete(): Promise<boolean> };
+type Widget = ReactiveElement & { performUpdate(): void };
 
 /** Each waiting widget and its own `connectedCallback`, in the order they render. */
 const waiting = new Map<Widget, () => void>();
@@ -43,9 +44,15 @@ export const renderAll = (): void => waiting.forEach((_, el) => render(el));
 /** Renders the waiting widgets that hold `node` (outermost first). */
 const wake = (node: EventTarget | null): void => waiting.forEach((_, el) => el.contains(node as Node) && render(el));
 
-/** Asks for the next slice when the browser is idle (a plain task where there is no idle callback: Safari). */
+/**
+ * Asks for the next slice: the first when the browser is idle (a plain task where there is no idle callback: Safari),
+ * and from a slice the next at background priority, which yields to input and frames without waiting for the next
+ * idle period (chained idle callbacks leave tens of ms between slices).
+ */
 function later(): void {
-  sliced ||= waiting.size && (globalThis.requestIdleCallback ?? setTimeout)(slice);
+  sliced ||=
+    waiting.size &&
+    (sliced === 0 && globalThis.scheduler ? scheduler.postTask(slice, { priority: 'background' }) : (globalThis.requestIdleCallback ?? setTimeout)(slice));
 }
 
 /** Renders waiting widgets in turn for at most 6 ms: under Lighthouse's fourfold slowdown, still no long task. */
@@ -87,7 +94,7 @@ export function deferRender(widget: typeof ReactiveElement): void {
   upgrading = 1;
   queueMicrotask(() => (upgrading = 0));
   const proto = widget.prototype as Widget;
-  const { connectedCallback: connect, disconnectedCallback: disconnect, getUpdateComplete } = proto;
+  const { connectedCallback: connect, disconnectedCallback: disconnect } = proto;
   proto.connectedCallback = function (this: Widget) {
     if (upgrading && !this.shadowRoot) {
       waiting.set(this, connect);
@@ -97,10 +104,6 @@ export function deferRender(widget: typeof ReactiveElement): void {
   };
   proto.disconnectedCallback = function (this: Widget) {
     if (!leave(this)) disconnect.call(this);
-  };
-  proto.getUpdateComplete = function (this: Widget) {
-    render(this);
-    return getUpdateComplete.call(this);
   };
 }
 
