@@ -57,25 +57,22 @@ async function load<T>(body: string, probe: (win: FrameWindow, doc: Document) =>
 
 describe('deferred first render', () => {
   it('renders widgets near the viewport in the task that defines them; the rest wait in their pre-upgrade look, then render in slices in document order, and nothing moves', async () => {
+    // The order in which the waiting ones render, and in how many tasks (a MutationObserver's callback ends each task).
+    const order: string[] = [];
+    let tasks = 0;
     const { frame, doc, result, before } = await load(page(), (_, doc) => {
       const all = [...doc.querySelectorAll('fjord-article-card, fjord-fact-box')];
+      new MutationObserver((records) => {
+        tasks++;
+        for (const r of records) order.push((r.target as Element).id);
+      }).observe(doc.body, { attributes: true, attributeFilter: ['defer'], subtree: true });
       return { near: all.slice(0, 3).map(rendered), far: all.slice(3).map(waitingNow), positions: positions(doc) };
     });
     try {
       expect(result.near, 'the widgets in the first viewport are rendered').to.deep.equal([true, true, true]);
       expect(result.far.every(Boolean), 'the widgets far below wait, with the defer attribute and no shadow root').to.equal(true);
       expect(result.positions, 'the waiting widgets keep the pre-upgrade look').to.deep.equal(before);
-
-      // The order in which the waiting ones render, and how many tasks that takes.
-      const order: string[] = [];
-      let tasks = 0;
-      const observer = new MutationObserver((records) => {
-        tasks++;
-        for (const r of records) order.push((r.target as Element).id);
-      });
-      observer.observe(doc.body, { attributes: true, attributeFilter: ['defer'], subtree: true });
       await until(() => !doc.querySelector('[defer]'), 10000, 'every widget to render');
-      observer.disconnect();
       const far = [...doc.querySelectorAll('fjord-article-card, fjord-fact-box')].slice(3).map((el) => el.id);
       expect(order, 'in document order').to.deep.equal(far);
       expect(tasks, 'in more than one slice').to.be.above(1);
