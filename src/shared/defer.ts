@@ -12,27 +12,19 @@ import type { ReactiveElement } from 'lit';
 
 type Widget = ReactiveElement & { performUpdate(): void };
 
-/** Each waiting widget and its own `connectedCallback`, in the order they render. */
+/** Each waiting widget and its own `connectedCallback`, from top to bottom. */
 const waiting = new Map<Widget, () => void>();
-/** Widgets that began to wait since the last measurement. */
-const batch: Widget[] = [];
 let upgrading: unknown;
-/** The pending idle callback's id, if any. */
+/** Whether a measurement is queued. */
+let measuring: unknown;
+/** The pending slice, if any. */
 let sliced: unknown;
-const near =
-  globalThis.CSS?.supports('selector(:is([defer],:not(:defined)))') &&
-  new IntersectionObserver((entries) => entries.forEach((e) => e.isIntersecting && render(e.target as Widget)), { rootMargin: '50%' });
-
-/** Takes `el` out of the line, to render or because it left the page; true if it was waiting. */
-function leave(el: Widget): boolean {
-  (near as IntersectionObserver).unobserve(el);
-  el.removeAttribute('defer');
-  return waiting.delete(el);
-}
+const supported = globalThis.CSS?.supports('selector(:is([defer],:not(:defined)))');
 
 function render(el: Widget): void {
   const connect = waiting.get(el);
-  if (leave(el)) {
+  el.removeAttribute('defer');
+  if (waiting.delete(el)) {
     connect!.call(el);
     el.performUpdate();
   }
@@ -55,9 +47,9 @@ function later(): void {
     (sliced === 0 && globalThis.scheduler ? scheduler.postTask(slice, { priority: 'background' }) : (globalThis.requestIdleCallback ?? setTimeout)(slice));
 }
 
-/** Renders waiting widgets in turn for at most 6 ms: under Lighthouse's fourfold slowdown, still no long task. */
+/** Renders waiting widgets in turn for at most 10 ms: under Lighthouse's fourfold slowdown, still no long task. */
 function slice(): void {
-  const end = performance.now() + 6;
+  const end = performance.now() + 10;
   // The next slice is asked for first, so that a widget whose render throws does not stop the line.
   sliced = 0;
   later();
@@ -68,20 +60,30 @@ function slice(): void {
 }
 
 /**
- * Reads every new widget's place (one layout, in the pre-upgrade look) before rendering those near the viewport; the
- * others get in line from top to bottom, as the page is read (widgets of each kind connect in turn, not in page order).
+ * Renders the waiting widgets within a viewport's height below it or half above it. Reading their places first and
+ * rendering after costs one layout; the line runs from top to bottom, so the first one far below ends the reading.
+ */
+function renderNear(): void {
+  const near: Widget[] = [];
+  for (const el of waiting.keys()) {
+    const { top, bottom } = el.getBoundingClientRect();
+    if (top > innerHeight * 1.5) break;
+    if (bottom > -innerHeight / 2) near.push(el);
+  }
+  near.forEach(render);
+}
+
+/**
+ * Puts the waiting widgets in line from top to bottom, as the page is read (widgets of each kind connect in turn, not
+ * in page order; one layout, in the pre-upgrade look), and renders those near the viewport and the `#id` target.
  */
 function measure(): void {
+  measuring = 0;
   later();
-  for (const [el, { top, bottom }] of batch.splice(0).map((el) => [el, el.getBoundingClientRect()] as const).sort((a, b) => a[1].top - b[1].top)) {
-    const connect = waiting.get(el);
-    if (top < innerHeight * 1.5 && bottom > -innerHeight / 2) render(el);
-    else if (connect) {
-      waiting.delete(el);
-      waiting.set(el, connect);
-      (near as IntersectionObserver).observe(el);
-    }
-  }
+  const line = [...waiting].map((entry) => [entry, entry[0].getBoundingClientRect().top] as const).sort((a, b) => a[1] - b[1]);
+  waiting.clear();
+  for (const [[el, connect]] of line) waiting.set(el, connect);
+  renderNear();
   wake(document.querySelector(':target'));
 }
 
@@ -90,7 +92,7 @@ function measure(): void {
  * next microtask, the upgrades that define makes count as the page's own widgets.
  */
 export function deferRender(widget: typeof ReactiveElement): void {
-  if (!near) return;
+  if (!supported) return;
   upgrading = 1;
   queueMicrotask(() => (upgrading = 0));
   const proto = widget.prototype as Widget;
@@ -99,16 +101,19 @@ export function deferRender(widget: typeof ReactiveElement): void {
     if (upgrading && !this.shadowRoot) {
       waiting.set(this, connect);
       this.setAttribute('defer', '');
-      if (batch.push(this) < 2) queueMicrotask(measure);
+      measuring ||= (queueMicrotask(measure), 1);
     } else connect.call(this);
   };
   proto.disconnectedCallback = function (this: Widget) {
-    if (!leave(this)) disconnect.call(this);
+    this.removeAttribute('defer');
+    if (!waiting.delete(this)) disconnect.call(this);
   };
 }
 
-if (near) {
+if (supported) {
   addEventListener('beforeprint', renderAll);
   addEventListener('hashchange', measure);
+  // Capture: scrolling inside a box does not bubble.
+  addEventListener('scroll', renderNear, true);
   for (const type of ['focusin', 'pointerdown', 'click']) addEventListener(type, (e) => wake(e.target as Node), true);
 }
