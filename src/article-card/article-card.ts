@@ -7,6 +7,8 @@ import { warnValue } from '../shared/warn.js';
 import { pageStyles, styles } from './article-card.styles.js';
 import { deferRender } from '../shared/defer.js';
 
+export { renderAll } from '../shared/defer.js';
+
 const STRINGS: Record<Locale, string[]> = {
   // sponsored, from, live, updated, then the words for TYPES
   nb: ['Annonsørinnhold', 'fra', 'Direkte', 'Oppdatert', 'Video', 'Podkast', 'Bildeserie'],

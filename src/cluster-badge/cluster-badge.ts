@@ -8,6 +8,8 @@ import { ESCA_ICON, NCE_ICON, levels, type ClusterLevel } from './levels.js';
 import { styles } from './cluster-badge.styles.js';
 import { deferRender } from '../shared/defer.js';
 
+export { renderAll } from '../shared/defer.js';
+
 export type { ClusterLevel } from './levels.js';
 
 interface Strings {

@@ -5,6 +5,8 @@ import { warn, warnValue } from '../shared/warn.js';
 import { styles } from './fact-box.styles.js';
 import { deferRender } from '../shared/defer.js';
 
+export { renderAll } from '../shared/defer.js';
+
 const STRINGS: Record<Locale, [more: string, less: string, source: string, updated: string]> = {
   nb: ['Vis mer', 'Vis mindre', 'Kilde', 'Oppdatert'],
   nn: ['Vis meir', 'Vis mindre', 'Kjelde', 'Oppdatert'],

@@ -6,6 +6,8 @@ import { styles } from './newsletter-signup.styles.js';
 import { EMAIL } from '../shared/email.js';
 import { deferRender } from '../shared/defer.js';
 
+export { renderAll } from '../shared/defer.js';
+
 /**
  * The interface strings, `|`-separated (compact for the drop-in file), in this order: email, name, submit, agree,
  * privacy, sending, retry, bad, must, already, many, thanks, err. An empty nn string is the nb one.

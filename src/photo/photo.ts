@@ -6,6 +6,8 @@ import { warn } from '../shared/warn.js';
 import { styles } from './photo.styles.js';
 import { deferRender } from '../shared/defer.js';
 
+export { renderAll } from '../shared/defer.js';
+
 const NB = { credit: 'Foto', zoom: 'Vis bildet i full størrelse', close: 'Lukk' };
 const STRINGS = {
   nb: NB,

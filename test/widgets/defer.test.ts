@@ -158,6 +158,18 @@ describe('deferred first render', () => {
     }
   });
 
+  it('gives renderAll from every widget entry point, the same as the package root', async () => {
+    const root = await import('../../src/index.js');
+    const entries = await Promise.all([
+      import('../../src/photo/photo.js'),
+      import('../../src/article-card/article-card.js'),
+      import('../../src/fact-box/fact-box.js'),
+      import('../../src/cluster-badge/cluster-badge.js'),
+      import('../../src/newsletter-signup/newsletter-signup.js'),
+    ]);
+    expect(entries.every((entry) => entry.renderAll === root.renderAll)).to.equal(true);
+  });
+
   it('renders at once a widget that a script inserts or moves after load', async () => {
     const { frame, result } = await load(page(), (_, doc) => {
       const moved = doc.getElementById('card-50')!;
