@@ -14,9 +14,8 @@ type Widget = ReactiveElement & { performUpdate(): void };
 
 /** Each waiting widget and its own `connectedCallback`, from top to bottom. */
 const waiting = new Map<Widget, () => void>();
+/** Whether a define's upgrades are under way: then a measurement is queued, for the microtask after them. */
 let upgrading: unknown;
-/** Whether a measurement is queued. */
-let measuring: unknown;
 /** The pending slice, if any. */
 let sliced: unknown;
 const supported = globalThis.CSS?.supports('selector(:is([defer],:not(:defined)))');
@@ -78,7 +77,7 @@ function renderNear(): void {
  * in page order; one layout, in the pre-upgrade look), and renders those near the viewport and the `#id` target.
  */
 function measure(): void {
-  measuring = 0;
+  upgrading = 0;
   later();
   const line = [...waiting].map((entry) => [entry, entry[0].getBoundingClientRect().top] as const).sort((a, b) => a[1] - b[1]);
   waiting.clear();
@@ -93,15 +92,13 @@ function measure(): void {
  */
 export function deferRender(widget: typeof ReactiveElement): void {
   if (!supported) return;
-  upgrading = 1;
-  queueMicrotask(() => (upgrading = 0));
+  upgrading ||= (queueMicrotask(measure), 1);
   const proto = widget.prototype as Widget;
   const { connectedCallback: connect, disconnectedCallback: disconnect } = proto;
   proto.connectedCallback = function (this: Widget) {
     if (upgrading && !this.shadowRoot) {
       waiting.set(this, connect);
       this.setAttribute('defer', '');
-      measuring ||= (queueMicrotask(measure), 1);
     } else connect.call(this);
   };
   proto.disconnectedCallback = function (this: Widget) {
