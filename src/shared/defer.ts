@@ -38,7 +38,9 @@ const wake = (node: EventTarget | null): void => waiting.forEach((_, el) => el.c
 /**
  * Asks for the next slice: the first when the browser is idle (a plain task where there is no idle callback: Safari),
  * and from a slice the next at background priority, which yields to input and frames without waiting for the next
- * idle period (chained idle callbacks leave tens of ms between slices).
+ * idle period (chained idle callbacks leave tens of ms between slices). At 1,000 teasers, user-visible priority or a
+ * plain task gave every card ready equally soon; a chain of plain tasks, though, delays WebKit's frames (and the scroll
+ * events that come with them) by a hundred milliseconds and more.
  */
 function later(): void {
   sliced ||=
