@@ -57,7 +57,7 @@ const PAGES = [
   // --floor: the cold benchmark's front page of 60 teasers in each of its variants, the floor of this architecture
   // (the minimal Lit element) beside static HTML, the card and Shoelace.
   ...(args.has('floor')
-    ? ['static', 'minimal', 'fjord', 'shoelace'].map((v) => ({ name: `front page, 60 teasers, ${v}`, url: `${base}/bench/cold/front-60-${v}.html`, reference: true }))
+    ? ['static', 'minimal', 'fjord', ...extra, 'shoelace'].map((v) => ({ name: `front page, 60 teasers, ${v}`, url: `${base}/bench/cold/front-60-${v}.html`, reference: true }))
     : []),
 ];
 

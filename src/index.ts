@@ -6,3 +6,4 @@ export { FjordClusterBadge, type ClusterLevel } from './cluster-badge/cluster-ba
 export { FjordFactBox, type FjordFactBoxToggleDetail } from './fact-box/fact-box.js';
 export { FjordArticleCard, type FjordCardImpressionDetail } from './article-card/article-card.js';
 export { FjordNewsletterSignup, type FjordSignupPayload, type FjordSignupResult } from './newsletter-signup/newsletter-signup.js';
+export { renderAll } from './shared/defer.js';

@@ -5,6 +5,9 @@ import { describe } from '../shared/describe.js';
 import { checkedSrcset, checkedUrl, safeUrl } from '../shared/safe-url.js';
 import { warnValue } from '../shared/warn.js';
 import { pageStyles, styles } from './article-card.styles.js';
+import { deferRender } from '../shared/defer.js';
+
+export { renderAll } from '../shared/defer.js';
 
 const STRINGS: Record<Locale, string[]> = {
   // sponsored, from, live, updated, then the words for TYPES
@@ -405,6 +408,7 @@ export class FjordArticleCard extends LitElement {
   }
 }
 
+deferRender(FjordArticleCard);
 if (!customElements.get('fjord-article-card')) customElements.define('fjord-article-card', FjordArticleCard);
 
 declare global {

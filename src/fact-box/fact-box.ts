@@ -3,6 +3,9 @@ import { LocaleController, type Locale } from '../shared/locale.js';
 import { NOT_A_DATE, formatDate, parseDate } from '../shared/format.js';
 import { warn, warnValue } from '../shared/warn.js';
 import { styles } from './fact-box.styles.js';
+import { deferRender } from '../shared/defer.js';
+
+export { renderAll } from '../shared/defer.js';
 
 const STRINGS: Record<Locale, [more: string, less: string, source: string, updated: string]> = {
   nb: ['Vis mer', 'Vis mindre', 'Kilde', 'Oppdatert'],
@@ -207,6 +210,7 @@ export class FjordFactBox extends LitElement {
   }
 }
 
+deferRender(FjordFactBox);
 if (!customElements.get('fjord-fact-box')) customElements.define('fjord-fact-box', FjordFactBox);
 
 declare global {

@@ -5,6 +5,9 @@ import { warn } from '../shared/warn.js';
 import { styles } from './newsletter-signup.styles.js';
 import { EMAIL } from '../shared/email.js';
 import { fold } from '../shared/format.js';
+import { deferRender } from '../shared/defer.js';
+
+export { renderAll } from '../shared/defer.js';
 
 /**
  * The interface strings, `|`-separated (compact for the drop-in file), in this order: email, name, submit, agree,
@@ -286,6 +289,7 @@ export class FjordNewsletterSignup extends LitElement {
   }
 }
 
+deferRender(FjordNewsletterSignup);
 if (!customElements.get('fjord-newsletter-signup')) customElements.define('fjord-newsletter-signup', FjordNewsletterSignup);
 
 declare global {

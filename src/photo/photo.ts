@@ -5,6 +5,9 @@ import { describe } from '../shared/describe.js';
 import { fold } from '../shared/format.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './photo.styles.js';
+import { deferRender } from '../shared/defer.js';
+
+export { renderAll } from '../shared/defer.js';
 
 const STRINGS: Record<Locale, [credit: string, zoom: string, close: string]> = {
   nb: ['Foto', 'Vis bildet i full størrelse', 'Lukk'],
@@ -309,6 +312,7 @@ export class FjordPhoto extends LitElement {
   }
 }
 
+deferRender(FjordPhoto);
 if (!customElements.get('fjord-photo')) customElements.define('fjord-photo', FjordPhoto);
 
 declare global {
