@@ -5,7 +5,7 @@ import { describe } from '../shared/describe.js';
 import { checkedSrcset, checkedUrl, safeUrl } from '../shared/safe-url.js';
 import { warnValue } from '../shared/warn.js';
 import { pageStyles, styles } from './article-card.styles.js';
-import { deferRender } from '../shared/defer.js';
+import { define } from '../shared/defer.js';
 
 export { renderAll } from '../shared/defer.js';
 
@@ -408,8 +408,7 @@ export class FjordArticleCard extends LitElement {
   }
 }
 
-deferRender(FjordArticleCard);
-if (!customElements.get('fjord-article-card')) customElements.define('fjord-article-card', FjordArticleCard);
+define('fjord-article-card', FjordArticleCard);
 
 declare global {
   interface HTMLElementTagNameMap {

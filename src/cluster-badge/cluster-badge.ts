@@ -6,7 +6,7 @@ import { checkedUrl } from '../shared/safe-url.js';
 import { warn, warnValue } from '../shared/warn.js';
 import { ESCA_ICON, NCE_ICON, levels, type ClusterLevel } from './levels.js';
 import { styles } from './cluster-badge.styles.js';
-import { deferRender } from '../shared/defer.js';
+import { define } from '../shared/defer.js';
 
 export { renderAll } from '../shared/defer.js';
 
@@ -229,8 +229,7 @@ function pill(part: string, text: string, shape?: ClusterLevel['icon']) {
   return html`<span part=${part}>${shape ? html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true">${icon}</svg>` : nothing}${text}</span>`;
 }
 
-deferRender(FjordClusterBadge);
-if (!customElements.get('fjord-cluster-badge')) customElements.define('fjord-cluster-badge', FjordClusterBadge);
+define('fjord-cluster-badge', FjordClusterBadge);
 
 declare global {
   interface HTMLElementTagNameMap {

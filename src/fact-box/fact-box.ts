@@ -3,7 +3,7 @@ import { LocaleController, type Locale } from '../shared/locale.js';
 import { NOT_A_DATE, formatDate, parseDate } from '../shared/format.js';
 import { warn, warnValue } from '../shared/warn.js';
 import { styles } from './fact-box.styles.js';
-import { deferRender } from '../shared/defer.js';
+import { define } from '../shared/defer.js';
 
 export { renderAll } from '../shared/defer.js';
 
@@ -210,8 +210,7 @@ export class FjordFactBox extends LitElement {
   }
 }
 
-deferRender(FjordFactBox);
-if (!customElements.get('fjord-fact-box')) customElements.define('fjord-fact-box', FjordFactBox);
+define('fjord-fact-box', FjordFactBox);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -5,7 +5,7 @@ import { warn } from '../shared/warn.js';
 import { styles } from './newsletter-signup.styles.js';
 import { EMAIL } from '../shared/email.js';
 import { fold } from '../shared/format.js';
-import { deferRender } from '../shared/defer.js';
+import { define } from '../shared/defer.js';
 
 export { renderAll } from '../shared/defer.js';
 
@@ -289,8 +289,7 @@ export class FjordNewsletterSignup extends LitElement {
   }
 }
 
-deferRender(FjordNewsletterSignup);
-if (!customElements.get('fjord-newsletter-signup')) customElements.define('fjord-newsletter-signup', FjordNewsletterSignup);
+define('fjord-newsletter-signup', FjordNewsletterSignup);
 
 declare global {
   interface HTMLElementTagNameMap {

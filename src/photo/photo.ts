@@ -5,7 +5,7 @@ import { describe } from '../shared/describe.js';
 import { fold } from '../shared/format.js';
 import { warn } from '../shared/warn.js';
 import { styles } from './photo.styles.js';
-import { deferRender } from '../shared/defer.js';
+import { define } from '../shared/defer.js';
 
 export { renderAll } from '../shared/defer.js';
 
@@ -312,8 +312,7 @@ export class FjordPhoto extends LitElement {
   }
 }
 
-deferRender(FjordPhoto);
-if (!customElements.get('fjord-photo')) customElements.define('fjord-photo', FjordPhoto);
+define('fjord-photo', FjordPhoto);
 
 declare global {
   interface HTMLElementTagNameMap {

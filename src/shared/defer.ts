@@ -13,12 +13,13 @@ import type { ReactiveElement } from 'lit';
 type Widget = ReactiveElement & { performUpdate(): void };
 
 /** Each waiting widget and its own `connectedCallback`, from top to bottom. */
-const waiting = new Map<Widget, () => void>();
+let waiting = new Map<Widget, () => void>();
 /** Whether a define's upgrades are under way: then a measurement is queued, for the microtask after them. */
 let upgrading: unknown;
 /** The pending slice, if any. */
 let sliced: unknown;
-const supported = globalThis.CSS?.supports('selector(:is([defer],:not(:defined)))');
+/** Whether fjord-elements.css's waiting look, `:is([defer],:not(:defined))`, applies: browsers without `:is()` drop it. */
+const supported = globalThis.CSS?.supports('selector(:is(a))');
 
 function render(el: Widget): void {
   const connect = waiting.get(el);
@@ -81,32 +82,33 @@ function renderNear(): void {
 function measure(): void {
   upgrading = 0;
   later();
-  const line = [...waiting].map((entry) => [entry, entry[0].getBoundingClientRect().top] as const).sort((a, b) => a[1] - b[1]);
-  waiting.clear();
-  for (const [[el, connect]] of line) waiting.set(el, connect);
+  waiting = new Map([...waiting].map((entry) => [entry, entry[0].getBoundingClientRect().top] as const).sort((a, b) => a[1] - b[1]).map(([entry]) => entry));
   renderNear();
   wake(document.querySelector(':target'));
 }
 
 /**
- * Lets the widgets of `widget` wait for their first render. Call it just before `customElements.define`: until the
- * next microtask, the upgrades that define makes count as the page's own widgets.
+ * Defines `tag` as `widget`, unless the page has defined it already, and lets the widgets already on the page wait
+ * for their first render: until the next microtask, the upgrades that `define` makes count as the page's own widgets.
  */
-export function deferRender(widget: typeof ReactiveElement): void {
-  if (!supported) return;
-  upgrading ||= (queueMicrotask(measure), 1);
-  const proto = widget.prototype as Widget;
-  const { connectedCallback: connect, disconnectedCallback: disconnect } = proto;
-  proto.connectedCallback = function (this: Widget) {
-    if (upgrading && !this.shadowRoot) {
-      waiting.set(this, connect);
-      this.setAttribute('defer', '');
-    } else connect.call(this);
-  };
-  proto.disconnectedCallback = function (this: Widget) {
-    this.removeAttribute('defer');
-    if (!waiting.delete(this)) disconnect.call(this);
-  };
+export function define(tag: string, widget: typeof ReactiveElement & CustomElementConstructor): void {
+  if (customElements.get(tag)) return;
+  if (supported) {
+    upgrading ||= (queueMicrotask(measure), 1);
+    const proto = widget.prototype as Widget;
+    const { connectedCallback: connect, disconnectedCallback: disconnect } = proto;
+    proto.connectedCallback = function (this: Widget) {
+      if (upgrading && !this.shadowRoot) {
+        waiting.set(this, connect);
+        this.setAttribute('defer', '');
+      } else connect.call(this);
+    };
+    proto.disconnectedCallback = function (this: Widget) {
+      this.removeAttribute('defer');
+      if (!waiting.delete(this)) disconnect.call(this);
+    };
+  }
+  customElements.define(tag, widget);
 }
 
 if (supported) {

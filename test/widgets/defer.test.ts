@@ -202,7 +202,7 @@ describe('deferred first render', () => {
         const all = [...doc.querySelectorAll('fjord-article-card, fjord-fact-box')];
         return { rendered: all.every((el) => !!el.shadowRoot && !el.hasAttribute('defer')) };
       },
-      { before: `const supports = CSS.supports; CSS.supports = (...a) => !/defer/.test(a[0]) && supports.apply(CSS, a);` },
+      { before: `const supports = CSS.supports; CSS.supports = (...a) => !/:is\\(/.test(a[0]) && supports.apply(CSS, a);` },
     );
     frame.remove();
     expect(result.rendered).to.equal(true);
