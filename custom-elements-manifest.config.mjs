@@ -69,6 +69,30 @@ function npmPaths() {
   };
 }
 
+/**
+ * The widgets are defined by `define('fjord-x', Class)` from src/shared/defer.ts (which lets the widgets far from the
+ * viewport wait for their first render), not by `customElements.define` itself: this reads those calls as the analyzer
+ * reads `customElements.define`, giving the class its tag name and the module a `custom-element-definition` export.
+ */
+function deferredDefine() {
+  const found = new Map();
+  return {
+    name: 'fjord:deferred-define',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isCallExpression(node) || node.expression.getText() !== 'define') return;
+      const [tag, widget] = node.arguments;
+      if (tag && widget && ts.isStringLiteral(tag)) found.set(moduleDoc.path, { tag: tag.text, name: widget.getText() });
+    },
+    moduleLinkPhase({ moduleDoc }) {
+      const call = found.get(moduleDoc.path);
+      const declaration = call && moduleDoc.declarations?.find((d) => d.name === call.name);
+      if (!declaration) return;
+      Object.assign(declaration, { customElement: true, tagName: call.tag });
+      (moduleDoc.exports ??= []).push({ kind: 'custom-element-definition', name: call.tag, declaration: { name: call.name, module: moduleDoc.path } });
+    },
+  };
+}
+
 function* declarations(manifest) {
   for (const mod of manifest.modules) yield* mod.declarations ?? [];
 }
@@ -79,5 +103,5 @@ export default {
   outdir: 'dist',
   litelement: true,
   packagejson: false,
-  plugins: [eventTypes(), publicOnly(), npmPaths()],
+  plugins: [deferredDefine(), eventTypes(), publicOnly(), npmPaths()],
 };
