@@ -237,8 +237,9 @@ describe('switches and copy buttons', { skip }, () => {
       await page.goto(server.base + 'fact-box.html', { waitUntil: 'load' });
       await page.evaluate(() => customElements.whenDefined('fjord-fact-box'));
       assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), 'dark');
+      // The folded box is far down the page: it renders in an idle slice after the first paint (deferred rendering).
       await page.waitForFunction(() =>
-        /Show more|Show less/.test(document.querySelector('#fact-box-folded fjord-fact-box').shadowRoot.querySelector('[part=toggle]')?.textContent ?? ''),
+        /Show more|Show less/.test(document.querySelector('#fact-box-folded fjord-fact-box').shadowRoot?.querySelector('[part=toggle]')?.textContent ?? ''),
       );
       await page.evaluate(() => localStorage.clear());
       assert.deepEqual(problems.toJSON(), []);
